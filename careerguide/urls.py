@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from guides import views
+from guides.sitemaps import GuideSitemap, StaticSitemap
+
+sitemaps = {"guides": GuideSitemap, "static": StaticSitemap}
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("", include("guides.urls")),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = "Career Guide editors"
+admin.site.site_title = "Career Guide admin"
+admin.site.index_title = "Guides and editors"

@@ -1,0 +1,151 @@
+"""The catalogue's filters, sorting and search, read from the query string.
+
+A bad value never breaks the page: the form reports it in words and the rest of the query still applies.
+"""
+
+from django import forms
+from django.db.models import F
+
+from .models import Category, Guide
+from .search import search
+
+SORTS = {
+    "name": ("Name (A to Z)", [F("title").asc()]),
+    "pay": ("Median pay (highest first)", [F("headline_median").desc(nulls_last=True), "title"]),
+    "growth": (
+        "Projected growth (highest first)",
+        [F("growth_percent").desc(nulls_last=True), "title"],
+    ),
+    "reviewed": (
+        "Last reviewed (newest first)",
+        [F("last_reviewed").desc(nulls_last=True), "title"],
+    ),
+}
+RELEVANCE = "relevance"
+PER_PAGE = 20
+MAX_QUERY_LENGTH = 200
+
+
+def _choices(choices, blank):
+    return [("", blank), *choices]
+
+
+class CatalogueForm(forms.Form):
+    q = forms.CharField(label="Search", required=False, max_length=MAX_QUERY_LENGTH, strip=True)
+    category = forms.ModelChoiceField(
+        label="Category",
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="All categories",
+    )
+    demand = forms.ChoiceField(
+        label="Market demand", required=False, choices=_choices(Guide.Demand.choices, "Any demand")
+    )
+    remote = forms.ChoiceField(
+        label="Remote work", required=False, choices=_choices(Guide.RemoteWork.choices, "Any")
+    )
+    education = forms.ChoiceField(
+        label="Typical entry education",
+        required=False,
+        choices=_choices([c for c in Guide.EntryEducation.choices if c[0]], "Any education"),
+    )
+    pay_min = forms.IntegerField(
+        label="Median pay from (USD a year)", required=False, min_value=0, max_value=10_000_000
+    )
+    pay_max = forms.IntegerField(
+        label="Median pay up to (USD a year)", required=False, min_value=0, max_value=10_000_000
+    )
+    growth_min = forms.DecimalField(
+        label="Projected growth at least (%)",
+        required=False,
+        min_value=-100,
+        max_value=500,
+        decimal_places=1,
+    )
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[(RELEVANCE, "Best match"), *((key, label) for key, (label, _) in SORTS.items())],
+    )
+
+    # Query-string parameter -> how an active filter reads in the "active filters" list.
+    FILTER_PARAMS = [
+        "q",
+        "category",
+        "demand",
+        "remote",
+        "education",
+        "pay_min",
+        "pay_max",
+        "growth_min",
+    ]
+
+    def clean_q(self):
+        # Control characters (NUL included) can only come from a mangled or hostile URL.
+        text = self.cleaned_data["q"]
+        return "".join(ch for ch in text if ch.isprintable() or ch == " ").strip()
+
+    @property
+    def values(self):
+        """The valid part of the query: every field that passed validation."""
+        self.is_valid()
+        return self.cleaned_data
+
+    @property
+    def problems(self):
+        """One readable sentence per ignored parameter."""
+        self.is_valid()
+        return [
+            f"{self.fields[name].label}: {' '.join(errors)} This filter was ignored."
+            for name, errors in self.errors.items()
+        ]
+
+    def active_filters(self):
+        """(label, link without it) for every filter in use, so each can be removed on its own."""
+        values = self.values
+        active = []
+        for name in self.FILTER_PARAMS:
+            value = values.get(name)
+            if value in (None, ""):
+                continue
+            field = self.fields[name]
+            if isinstance(field, forms.ChoiceField) and not isinstance(
+                field, forms.ModelChoiceField
+            ):
+                shown = dict(field.choices).get(value, value)
+            elif name == "q":
+                shown = f"“{value}”"
+            else:
+                shown = value
+            remaining = self.data.copy()
+            for param in (name, "page"):
+                remaining.pop(param, None)
+            active.append((f"{field.label}: {shown}", f"?{remaining.urlencode()}"))
+        return active
+
+    def results(self, queryset):
+        values = self.values
+        queryset = queryset.with_headline_pay().select_related("category")
+        if values.get("category"):
+            queryset = queryset.filter(category=values["category"])
+        if values.get("demand"):
+            queryset = queryset.filter(market_demand=values["demand"])
+        if values.get("remote"):
+            queryset = queryset.filter(remote_work=values["remote"])
+        if values.get("education"):
+            queryset = queryset.filter(entry_education=values["education"])
+        if values.get("pay_min") is not None:
+            queryset = queryset.filter(headline_median__gte=values["pay_min"])
+        if values.get("pay_max") is not None:
+            queryset = queryset.filter(headline_median__lte=values["pay_max"])
+        if values.get("growth_min") is not None:
+            queryset = queryset.filter(growth_percent__gte=values["growth_min"])
+        sort = values.get("sort") or ""
+        if values.get("q"):
+            queryset = search(queryset, values["q"])
+            if sort in SORTS:
+                queryset = queryset.order_by(*SORTS[sort][1])
+        else:
+            queryset = queryset.order_by(*SORTS.get(sort, SORTS["name"])[1])
+        return queryset

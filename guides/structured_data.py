@@ -1,0 +1,87 @@
+"""schema.org JSON-LD for a guide page: an Occupation and its BreadcrumbList, built from what the
+page shows (the same GuidePage), so the two cannot disagree."""
+
+import json
+
+from django.utils.safestring import mark_safe
+
+from .fixture_format import to_json_value
+
+COUNTRY_NAMES = {"US": "United States", "GB": "United Kingdom", "CA": "Canada", "AU": "Australia"}
+DURATIONS = {"annual": "P1Y", "hourly": "PT1H"}
+PERCENTILES = {
+    "p10": "percentile10",
+    "p25": "percentile25",
+    "median": "median",
+    "p75": "percentile75",
+    "p90": "percentile90",
+}
+# Keep "</script>" and friends out of the data block.
+SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def salary_distribution(band):
+    data = {
+        "@type": "MonetaryAmountDistribution",
+        "name": band.label,
+        "currency": band.currency,
+        "duration": DURATIONS[band.period],
+    }
+    for field, key in PERCENTILES.items():
+        if getattr(band, field) is not None:
+            data[key] = to_json_value(getattr(band, field))
+    if band.low is not None:
+        data["minValue"] = to_json_value(band.low)
+    if band.high is not None:
+        data["maxValue"] = to_json_value(band.high)
+    return data
+
+
+def structured_data(page, request):
+    guide = page.guide
+    url = request.build_absolute_uri(guide.get_absolute_url())
+    occupation = {
+        "@type": "Occupation",
+        "name": guide.title,
+        "description": guide.summary,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+    }
+    if guide.last_reviewed:
+        occupation["mainEntityOfPage"]["lastReviewed"] = guide.last_reviewed.isoformat()
+    if guide.alternative_titles:
+        occupation["alternateName"] = guide.alternative_titles
+    if guide.occupation_code:
+        occupation["occupationalCategory"] = guide.occupation_code.split("; ")
+    if page.bands:
+        occupation["estimatedSalary"] = [salary_distribution(c.band) for c in page.bands]
+        occupation["occupationLocation"] = [
+            {"@type": "Country", "name": COUNTRY_NAMES.get(code, code)}
+            for code in dict.fromkeys(c.band.country for c in page.bands)
+        ]
+    if guide.entry_education:
+        occupation["educationRequirements"] = guide.get_entry_education_display()
+    if guide.work_experience:
+        occupation["experienceRequirements"] = guide.work_experience
+    if page.certifications:
+        occupation["qualifications"] = ", ".join(c.name for c in page.certifications)
+    if page.lists["responsibility"]:
+        occupation["responsibilities"] = [item.text for item in page.lists["responsibility"]]
+    skills = page.lists["tech_skill"] + page.lists["soft_skill"]
+    if skills:
+        occupation["skills"] = [item.text for item in skills]
+
+    breadcrumbs = {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": number,
+                "name": name,
+                "item": request.build_absolute_uri(path),
+            }
+            for number, (name, path) in enumerate(page.breadcrumbs, start=1)
+        ],
+    }
+    data = {"@context": "https://schema.org", "@graph": [occupation, breadcrumbs]}
+    text = json.dumps(data, ensure_ascii=False, indent=None).translate(SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')

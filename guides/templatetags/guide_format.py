@@ -1,0 +1,38 @@
+"""Formatting of figures, the same everywhere a figure appears."""
+
+from decimal import Decimal
+
+from django import template
+
+register = template.Library()
+
+CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$", "AUD": "A$"}
+
+
+@register.filter
+def money(value, currency="USD"):
+    """105000 -> "$105,000"; 24.5 -> "$24.50"; an unknown currency is written as its code."""
+    if value in (None, ""):
+        return ""
+    value = Decimal(value)
+    text = f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.2f}"
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    return f"{symbol}{text}" if symbol else f"{text} {currency}"
+
+
+@register.filter
+def percent(value):
+    """18 -> "18%"; 3.5 -> "3.5%"; -2 -> "−2%" (a real minus sign)."""
+    if value in (None, ""):
+        return ""
+    value = Decimal(value)
+    text = f"{abs(value):.0f}" if value == value.to_integral_value() else f"{abs(value):.1f}"
+    return f"{'−' if value < 0 else ''}{text}%"
+
+
+@register.filter
+def count(value):
+    """562700 -> "562,700"."""
+    if value in (None, ""):
+        return ""
+    return f"{int(value):,}"

@@ -1,0 +1,144 @@
+"""Public pages. Each view declares its queries; templates never query in loops."""
+
+import logging
+
+from django.core.paginator import Paginator
+from django.db import DatabaseError, connection
+from django.db.models import Count, Q
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from .catalogue import PER_PAGE, CatalogueForm
+from .models import Category, Guide
+from .page import GuidePage
+from .release import RELEASE
+from .search import highlight, suggestions
+from .structured_data import structured_data
+
+logger = logging.getLogger(__name__)
+
+
+@require_safe
+def home(request):
+    """Search, categories, recently updated guides and a few comparisons drawn from the data."""
+    published = Guide.objects.published().with_headline_pay().select_related("category")
+    categories = Category.objects.annotate(
+        guide_count=Count("guides", filter=Q(guides__in=Guide.objects.published()))
+    ).filter(guide_count__gt=0)
+    return render(
+        request,
+        "guides/home.html",
+        {
+            "categories": categories,
+            "recent": published.order_by("-updated_at", "title")[:6],
+            "top_paid": published.filter(headline_median__isnull=False).order_by(
+                "-headline_median", "title"
+            )[:5],
+            "fastest_growing": published.filter(growth_percent__isnull=False).order_by(
+                "-growth_percent", "title"
+            )[:5],
+            "guide_count": sum(category.guide_count for category in categories),
+        },
+    )
+
+
+@require_safe
+def guide_list(request):
+    """The catalogue and search: every filter lives in the query string."""
+    form = CatalogueForm(request.GET)
+    results = form.results(Guide.objects.published())
+    page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+    query = form.values.get("q")
+    return render(
+        request,
+        "guides/guide_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "guides": [highlighted(guide) for guide in page.object_list]
+            if query
+            else page.object_list,
+            "query": query,
+            "problems": form.problems,
+            "active_filters": form.active_filters(),
+            "suggestions": suggestions(query) if query and not page.paginator.count else [],
+        },
+    )
+
+
+def highlighted(guide):
+    guide.snippet_html = highlight(guide.snippet)
+    return guide
+
+
+@require_safe
+def guide_detail(request, slug):
+    """One guide. Staff also see drafts, marked as a preview and never cached."""
+    preview = request.user.is_staff
+    visible = Guide.objects.all() if preview else Guide.objects.published()
+    guide = get_object_or_404(visible.with_headline_pay().select_related("category"), slug=slug)
+
+    # Validators first: a repeat visit costs one query and gets a 304.
+    etag = quote_etag(f"{guide.pk}-{guide.updated_at.timestamp()}-{RELEASE}-{int(preview)}")
+    last_modified = int(guide.updated_at.timestamp())
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if not_modified is not None:
+        return not_modified
+
+    page = GuidePage.build(guide)
+    response = render(
+        request,
+        "guides/guide_detail.html",
+        {
+            "page": page,
+            "guide": guide,
+            "canonical_url": request.build_absolute_uri(guide.get_absolute_url()),
+            "structured_data": structured_data(page, request),
+        },
+    )
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    if guide.is_published:
+        # Revalidate every time (cheap with the ETag), so an edit shows at once.
+        patch_cache_control(response, public=True, no_cache=True)
+    else:
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
+@require_safe
+def category_detail(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    guides = (
+        Guide.objects.published()
+        .filter(category=category)
+        .with_headline_pay()
+        .select_related("category")
+        .order_by("title")
+    )
+    return render(request, "guides/category_detail.html", {"category": category, "guides": guides})
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """For load balancers: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError as error:
+        logger.error("Health check failed: %s", error)
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_safe
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# make run: set everything up, then serve with gunicorn in the background at 127.0.0.1:$PORT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+. scripts/env.sh
+port=${PORT:-8000}
+pidfile=.local/gunicorn.pid
+if [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    kill "$(cat "$pidfile")"
+    while kill -0 "$(cat "$pidfile")" 2>/dev/null; do sleep 0.2; done
+fi
+PORT=$port .venv/bin/gunicorn careerguide.wsgi --config gunicorn.conf.py \
+    --daemon --pid "$pidfile" --access-logfile .local/access.log --error-logfile .local/gunicorn.log
+for _ in $(seq 50); do
+    if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then
+        echo "Serving at http://127.0.0.1:$port/ (logs in .local/; make stop stops it)"
+        exit 0
+    fi
+    sleep 0.2
+done
+echo "gunicorn did not answer on port $port; see .local/gunicorn.log" >&2
+tail -n 20 .local/gunicorn.log >&2
+exit 1

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# make stop: stop what make run started (gunicorn, then the embedded database).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+pidfile=.local/gunicorn.pid
+if [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    kill "$(cat "$pidfile")" && echo "gunicorn stopped"
+fi
+rm -f "$pidfile"
+bash scripts/db.sh stop

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# make test: lint, Django's checks, migrations in sync, then pytest (browser tests included).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+export PATH="$PWD/.venv/bin:$PATH"
+echo "== ruff"; ruff check . && ruff format --check .
+echo "== manage.py check"; python manage.py check --fail-level WARNING
+echo "== deploy check (production settings)"
+DJANGO_SETTINGS_MODULE=careerguide.settings.production DJANGO_ALLOWED_HOSTS=careers.example.org \
+    python manage.py check --deploy --fail-level WARNING
+echo "== makemigrations --check"; python manage.py makemigrations --check --dry-run
+echo "== pytest"; python -m pytest "$@"
