@@ -5,7 +5,7 @@ editor understands, so the admin and the fixture loader report problems before t
 """
 
 import datetime
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -296,13 +296,23 @@ class SalaryBand(Ordered):
         help_text="The year the figures describe. Leave empty only if the source does not say.",
     )
     low = models.DecimalField(
-        max_digits=10, decimal_places=2, null=True, blank=True, validators=money_validators
+        "low end of range",
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=money_validators,
     )
     median = models.DecimalField(
         max_digits=10, decimal_places=2, null=True, blank=True, validators=money_validators
     )
     high = models.DecimalField(
-        max_digits=10, decimal_places=2, null=True, blank=True, validators=money_validators
+        "high end of range",
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=money_validators,
     )
     p10 = models.DecimalField(
         "10th percentile",
@@ -391,7 +401,7 @@ class SalaryBand(Ordered):
                     name=f"salaryband_{a}_lte_{b}",
                 )
                 for figures in (PAY_FIGURES_IN_ORDER, TIER_FIGURES_IN_ORDER)
-                for a, b in pairwise(figures)
+                for a, b in combinations(figures, 2)
             ],
             *[
                 models.CheckConstraint(
@@ -435,9 +445,9 @@ class SalaryBand(Ordered):
                             code="out_of_order",
                             params={
                                 "upper": self._meta.get_field(upper).verbose_name.capitalize(),
-                                "upper_value": upper_value,
+                                "upper_value": f"{upper_value:,.0f}",
                                 "lower": self._meta.get_field(lower).verbose_name,
-                                "lower_value": lower_value,
+                                "lower_value": f"{lower_value:,.0f}",
                             },
                         ),
                     )

@@ -5,7 +5,7 @@ left out of both. Salary chart geometry is computed here, not in templates.
 """
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
@@ -196,14 +196,10 @@ class BandChart:
         return [(label, value) for label, value in rows if value is not None]
 
 
-def nice_floor(value):
+def _round_to_step(value, rounding):
+    """Round a pay figure outwards to a readable step, so the chart's ends are round numbers."""
     step = Decimal(10_000) if value >= 20_000 else Decimal(1_000) if value >= 100 else Decimal(1)
-    return (value // step) * step
-
-
-def nice_ceil(value):
-    step = Decimal(10_000) if value >= 20_000 else Decimal(1_000) if value >= 100 else Decimal(1)
-    return -((-value) // step) * step
+    return (value / step).to_integral_value(rounding=rounding) * step
 
 
 def band_charts(bands):
@@ -212,7 +208,10 @@ def band_charts(bands):
     for band in bands:
         groups.setdefault((band.currency, band.period), []).append(band)
     scales = {
-        key: (nice_floor(min(b.lowest for b in group)), nice_ceil(max(b.highest for b in group)))
+        key: (
+            _round_to_step(min(b.lowest for b in group), ROUND_FLOOR),
+            _round_to_step(max(b.highest for b in group), ROUND_CEILING),
+        )
         for key, group in groups.items()
     }
     return [BandChart(band, *scales[(band.currency, band.period)]) for band in bands]
