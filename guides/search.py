@@ -11,6 +11,7 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     SearchVector,
+    TrigramSimilarity,
     TrigramWordSimilarity,
 )
 from django.db.models import F, Func, OuterRef, Q, Subquery, TextField, Value
@@ -21,8 +22,6 @@ from django.utils.safestring import mark_safe
 from .models import Guide, ListItem
 
 CONFIG = "english"
-# Typo tolerance: how close a word of the query must be to a word of a title (0..1).
-TRIGRAM_THRESHOLD = 0.45
 # Markers for highlighted words that cannot occur in guide text; replaced after escaping.
 MARK_START, MARK_STOP = "\x02", "\x03"
 BODY_FIELDS = [
@@ -102,8 +101,9 @@ def search(queryset, text):
                 highlight_all=True,
             ),
         )
+        # The word-similarity threshold is set on the connection (settings: DATABASES OPTIONS).
         .filter(Q(search_vector=query) | Q(search_names__trigram_word_similar=text))
-        .order_by("-rank", "title")
+        .order_by("-rank", TrigramSimilarity(Value(text), "search_names").desc(), "title")
     )
 
 

@@ -66,6 +66,10 @@ def guide_list(request):
             "query": query,
             "problems": form.problems,
             "active_filters": form.active_filters(),
+            # Filters start folded away unless some are in use, so results come first on a phone.
+            "filters_open": any(
+                form.values.get(name) not in (None, "") for name in form.fields if name != "q"
+            ),
             "suggestions": suggestions(query) if query and not page.paginator.count else [],
         },
     )

@@ -49,6 +49,9 @@ DATABASES = {
     )
 }
 DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+# Typo-tolerant search (guides/search.py): how close a misspelt word must be to a title word for
+# the trigram index to match it. PostgreSQL's default of 0.6 misses "nurce" for "nurse".
+DATABASES["default"]["OPTIONS"]["options"] = "-c pg_trgm.word_similarity_threshold=0.45"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -1,0 +1,149 @@
+"""Pages in a real headless Chromium: accessibility (axe-core), layout at phone and desktop widths,
+no third-party requests, no CSP violations. Screenshots land in test-artifacts/screenshots/."""
+
+import os
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+
+from guides.models import Guide
+
+from .browser import CHROMIUM, DESKTOP, FLAGS, PHONE, SCREENSHOTS, needs_chromium
+from .factories import make_guide
+
+pytestmark = [pytest.mark.browser, needs_chromium, pytest.mark.django_db(transaction=True)]
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def guides(transactional_db):
+    """Live-server tests flush the database after each test, so load the guides each time."""
+    call_command("load_guides", verbosity=0)
+
+
+class PageCheck:
+    """A page opened at a size, recording failed requests and console errors (CSP included)."""
+
+    def __init__(self, browser, live_server, viewport):
+        self.page = browser.new_page(viewport=viewport)
+        self.live_server = live_server
+        self.failed, self.errors, self.foreign = [], [], []
+        self.page.on("requestfailed", lambda request: self.failed.append(request.url))
+        self.page.on(
+            "console", lambda message: message.type == "error" and self.errors.append(message.text)
+        )
+        self.page.on(
+            "request",
+            lambda request: (
+                None
+                if request.url.startswith((live_server.url, "data:"))
+                else self.foreign.append(request.url)
+            ),
+        )
+
+    def open(self, path):
+        response = self.page.goto(self.live_server.url + path)
+        assert response.status == 200
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def assert_clean(self, name):
+        page = self.page
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+        assert not self.failed, self.failed
+        assert not self.errors, self.errors
+        assert not self.foreign, self.foreign
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{name}: {overflow}px of sideways scrolling"
+        results = Axe().run(
+            page,
+            options={
+                "runOnly": {
+                    "type": "tag",
+                    "values": [
+                        "wcag2a",
+                        "wcag2aa",
+                        "wcag21a",
+                        "wcag21aa",
+                        "wcag22aa",
+                        "best-practice",
+                    ],
+                }
+            },
+        )
+        assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("viewport, size", [(PHONE, "phone"), (DESKTOP, "desktop")])
+def test_seed_guide_is_accessible_and_fits(browser, live_server, guides, viewport, size):
+    """The seed guide passes axe with zero violations and never scrolls sideways."""
+    check = PageCheck(browser, live_server, viewport)
+    page = check.open("/guides/medical-manager/")
+    assert page.locator("h1").count() == 1
+    assert page.locator("svg.band__chart").count() == 3
+    check.assert_clean(f"guide-medical-manager-{size}")
+
+
+def test_guide_with_every_optional_part_empty_is_accessible(browser, live_server, guides):
+    """A bare guide still passes axe: no empty headings, no broken landmarks."""
+    guide = make_guide(category=Guide.objects.first().category, title="Bare occupation")
+    check = PageCheck(browser, live_server, DESKTOP)
+    check.open(guide.get_absolute_url())
+    check.assert_clean("guide-empty-desktop")
+
+
+@pytest.mark.parametrize(
+    "path, name",
+    [
+        ("/", "home"),
+        ("/guides/?q=nurce", "search"),
+        ("/guides/?category=healthcare&sort=pay", "catalogue"),
+        ("/categories/technology/", "category"),
+    ],
+)
+@pytest.mark.parametrize("viewport, size", [(PHONE, "phone"), (DESKTOP, "desktop")])
+def test_finding_pages_are_accessible_and_fit(
+    browser, live_server, guides, path, name, viewport, size
+):
+    """Home, search, catalogue and category pages pass axe at both sizes."""
+    check = PageCheck(browser, live_server, viewport)
+    check.open(path)
+    check.assert_clean(f"{name}-{size}")
+
+
+def test_skip_link_and_focus_are_visible(browser, live_server, guides):
+    """Keyboard users land on the skip link first and it moves focus to the content."""
+    check = PageCheck(browser, live_server, DESKTOP)
+    page = check.open("/guides/medical-manager/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+
+
+def test_print_hides_navigation(browser, live_server, guides):
+    """The print stylesheet drops navigation and shares, and keeps the figures."""
+    check = PageCheck(browser, live_server, DESKTOP)
+    page = check.open("/guides/medical-manager/")
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator(".toc").is_visible()
+    assert not page.locator(".share").is_visible()
+    assert page.locator("#salary").is_visible()
+    page.pdf(path=SCREENSHOTS / "guide-medical-manager.pdf")
