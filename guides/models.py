@@ -110,7 +110,9 @@ class Guide(models.Model):
     # Identity
     title = models.CharField(max_length=120)
     slug = models.SlugField(
-        max_length=120, unique=True, help_text="The guide's address: /guides/<slug>/."
+        max_length=120,
+        unique=True,
+        help_text="The guide's address: /guides/this-slug/. Lowercase letters, digits and hyphens.",
     )
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="guides")
@@ -698,3 +700,65 @@ class Source(Ordered):
 
     def __str__(self):
         return self.title
+
+
+class ListItemOfKind(models.Manager):
+    def __init__(self, kind):
+        super().__init__()
+        self.kind = kind
+
+    def get_queryset(self):
+        return super().get_queryset().filter(kind=self.kind)
+
+    def deconstruct(self):
+        return ("guides.models.ListItemOfKind", (self.kind,), {})
+
+
+def _list_of_kind(kind, plural):
+    """A proxy of ListItem holding one kind, so the admin shows one sortable inline per list."""
+    name = "".join(part.capitalize() for part in kind.split("_")) + "Item"
+    label = ListItem.Kind(kind).label
+    meta = type(
+        "Meta",
+        (),
+        {
+            "proxy": True,
+            "ordering": ["position"],
+            "verbose_name": label.lower(),
+            "verbose_name_plural": plural,
+        },
+    )
+
+    def save(self, *args, **kwargs):
+        self.kind = kind
+        super(proxy, self).save(*args, **kwargs)
+
+    proxy = type(
+        name,
+        (ListItem,),
+        {
+            "__module__": __name__,
+            "Meta": meta,
+            "objects": ListItemOfKind(kind),
+            "save": save,
+        },
+    )
+    return proxy
+
+
+ResponsibilityItem = _list_of_kind(ListItem.Kind.RESPONSIBILITY, "key responsibilities")
+TechSkillItem = _list_of_kind(ListItem.Kind.TECH_SKILL, "tech skills")
+SoftSkillItem = _list_of_kind(ListItem.Kind.SOFT_SKILL, "soft abilities")
+ProItem = _list_of_kind(ListItem.Kind.PRO, "pros")
+ConItem = _list_of_kind(ListItem.Kind.CON, "cons")
+MistakeItem = _list_of_kind(ListItem.Kind.MISTAKE, "beginner mistakes")
+AdviceItem = _list_of_kind(ListItem.Kind.ADVICE, "pieces of advice")
+LIST_PROXIES = [
+    ResponsibilityItem,
+    TechSkillItem,
+    SoftSkillItem,
+    ProItem,
+    ConItem,
+    MistakeItem,
+    AdviceItem,
+]

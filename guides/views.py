@@ -6,7 +6,8 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Count, Q
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
@@ -146,3 +147,9 @@ def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the hashed icon."""
+    return redirect(static("favicon.svg"), permanent=True)

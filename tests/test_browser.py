@@ -1,35 +1,15 @@
 """Pages in a real headless Chromium: accessibility (axe-core), layout at phone and desktop widths,
 no third-party requests, no CSP violations. Screenshots land in test-artifacts/screenshots/."""
 
-import os
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 
 from guides.models import Guide
 
-from .browser import CHROMIUM, DESKTOP, FLAGS, PHONE, SCREENSHOTS, needs_chromium
+from .browser import DESKTOP, PHONE, SCREENSHOTS, needs_chromium
 from .factories import make_guide
 
 pytestmark = [pytest.mark.browser, needs_chromium, pytest.mark.django_db(transaction=True)]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def guides(transactional_db):
-    """Live-server tests flush the database after each test, so load the guides each time."""
-    call_command("load_guides", verbosity=0)
 
 
 class PageCheck:

@@ -112,6 +112,7 @@ def test_deploy_check_is_clean_with_production_settings():
         DJANGO_SECRET_KEY="a" * 20 + "-production-like-secret-key-with-enough-entropy-0192837465",
         DJANGO_ALLOWED_HOSTS="careers.example.org",
     )
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests only
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,

@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=120)),
-                ('slug', models.SlugField(help_text="The guide's address: /guides/<slug>/.", max_length=120, unique=True)),
+                ('slug', models.SlugField(help_text="The guide's address: /guides/this-slug/. Lowercase letters, digits and hyphens.", max_length=120, unique=True)),
                 ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', max_length=10)),
                 ('occupation_code', models.CharField(blank=True, help_text="For example 11-9111; several codes joined with '; '.", max_length=80, validators=[django.core.validators.RegexValidator('^\\d{2}-\\d{4}(\\.\\d{2})?(; \\d{2}-\\d{4}(\\.\\d{2})?)*$', "Use an O*NET-SOC code such as 11-9111 (several joined with '; ').")], verbose_name='O*NET-SOC code')),
                 ('alternative_titles', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=120), blank=True, default=list, help_text='Other names people search for, one per line.', size=None)),
