@@ -24,7 +24,7 @@ from markdownify.templatetags.markdownify import markdownify
 from reversion.admin import VersionAdmin
 
 from .exporting import guides_for_export
-from .fixture_format import CHILD_LISTS, dumps, saved_guide_to_data
+from .fixture_format import dumps, saved_guide_to_data
 from .history import revision_diffs
 from .models import (
     DATED_AFTER_YEARS,
@@ -43,18 +43,6 @@ from .models import (
     TechTool,
 )
 from .search import update_search_vectors
-
-# Everything a revision of a guide holds: the guide and every child list.
-for child_model in {child.model for child in CHILD_LISTS} | set(LIST_PROXIES):
-    if not reversion.is_registered(child_model):
-        reversion.register(child_model)
-if not reversion.is_registered(Guide):
-    reversion.register(
-        Guide,
-        follow=sorted(
-            {child.model._meta.get_field("guide").related_query_name() for child in CHILD_LISTS}
-        ),
-    )
 
 MARKDOWN_FIELDS = [
     "overview",
@@ -338,6 +326,7 @@ class GuideAdmin(SortableAdminBase, VersionAdmin):
             "Title and summary",
             {
                 "fields": [
+                    "opened_at",
                     "title",
                     "slug",
                     "status",

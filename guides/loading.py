@@ -6,6 +6,7 @@ Used by `manage.py load_guides` and `check_guides`, and by the tests.
 import json
 from pathlib import Path
 
+import reversion
 from django.conf import settings
 from django.db import transaction
 
@@ -158,8 +159,16 @@ def current_data(slug):
 
 @transaction.atomic
 def load(paths=()):
-    """Validate, then write every changed guide. Returns (created, updated, unchanged) slug lists."""
+    """Validate, then write every changed guide. Returns (created, updated, unchanged) slug lists.
+
+    Each changed guide gets a revision, so an editor can see and undo what a load changed."""
     categories, plans = plan_load(paths)
+    with reversion.create_revision():
+        reversion.set_comment("Loaded from fixture files")
+        return _write(categories, plans)
+
+
+def _write(categories, plans):
     for category in categories:
         Category.objects.update_or_create(
             slug=category.slug,
@@ -194,6 +203,8 @@ def load(paths=()):
     for guide, related_slugs in changed_guides:
         guide.related_roles.set([guide_ids[slug] for slug in related_slugs])
     update_search_vectors([guide.pk for guide, _ in changed_guides])
+    for guide, _ in changed_guides:
+        reversion.add_to_revision(guide)
     return created, updated, unchanged
 
 

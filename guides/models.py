@@ -695,7 +695,8 @@ class Source(Ordered):
     year = models.PositiveSmallIntegerField(null=True, blank=True, validators=year_validators)
 
     class Meta(Ordered.Meta):
-        verbose_name = "source or reference"
+        verbose_name = "source"
+        verbose_name_plural = "sources and references"
         constraints = [unique_position("source", "guide")]
 
     def __str__(self):

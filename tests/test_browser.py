@@ -127,3 +127,30 @@ def test_print_hides_navigation(browser, live_server, guides):
     assert not page.locator(".share").is_visible()
     assert page.locator("#salary").is_visible()
     page.pdf(path=SCREENSHOTS / "guide-medical-manager.pdf")
+
+
+def test_editor_changes_a_salary_figure_and_sees_it_live(browser, live_server, guides):
+    """An editor signs in, edits the estimate's median in the admin, saves, and the public page
+    shows the new figure."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("edna", password="a-Long-enough-passw0rd", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    guide = Guide.objects.get(slug="medical-manager")
+
+    check = PageCheck(browser, live_server, DESKTOP)
+    page = check.open("/admin/login/")
+    page.fill("#id_username", "edna")
+    page.fill("#id_password", "a-Long-enough-passw0rd")
+    page.click("input[type=submit]")
+    page.goto(f"{live_server.url}/admin/guides/guide/{guide.pk}/change/")
+    page.fill("#id_salary_bands-0-median", "107500")
+    page.fill("#id_salary_bands-0-mid", "107500")
+    page.click("input[name=_continue]")
+    page.wait_for_load_state("networkidle")
+    errors = page.locator(".errorlist, .errornote").all_inner_texts()
+    assert "was changed successfully" in page.content(), errors
+    page.screenshot(path=SCREENSHOTS / "admin-after-save.png")
+    page.goto(f"{live_server.url}/guides/medical-manager/")
+    assert "$107,500" in page.locator("#at-a-glance").inner_text()
+    assert not check.errors, check.errors

@@ -241,7 +241,7 @@ class Migration(migrations.Migration):
                 ('guide', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sources', to='guides.guide')),
             ],
             options={
-                'verbose_name': 'source or reference',
+                'verbose_name': 'source', 'verbose_name_plural': 'sources and references',
                 'ordering': ['position'],
                 'abstract': False,
             },
