@@ -7,6 +7,7 @@ editor understands, so the admin and the fixture loader report problems before t
 import datetime
 from itertools import combinations, pairwise
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -56,8 +57,11 @@ class Category(models.Model):
 
 class GuideQuerySet(models.QuerySet):
     def published(self):
-        """What the public may see: the one place that decides it."""
-        return self.filter(status=Guide.Status.PUBLISHED, is_synthetic=False)
+        """What the public may see: the one place that decides it.
+
+        Synthetic benchmark guides never show, except under the bench settings."""
+        visible = self.filter(status=Guide.Status.PUBLISHED)
+        return visible if settings.SHOW_SYNTHETIC_GUIDES else visible.filter(is_synthetic=False)
 
     def with_headline_pay(self):
         """The headline pay of each guide: its first salary band that has a median."""

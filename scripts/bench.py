@@ -1,0 +1,112 @@
+"""make bench: server time of search and of the filtered catalogue at 10,000 synthetic guides.
+
+Creates a scratch database beside the project's (never touching it), loads the real guides plus
+BENCH_GUIDES synthetic ones, then times requests through Django's full stack in-process (middleware,
+view, queries, template) and prints median and p95 per scenario, plus the query plan of a search.
+This is a measurement, not a test: it asserts nothing.
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDES = int(os.environ.get("BENCH_GUIDES", "10000"))
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
+SCENARIOS = {
+    "search 'nurse'": "/guides/?q=nurse",
+    "search 'nurce' (typo)": "/guides/?q=nurce",
+    "search 'helth manager' (typo)": "/guides/?q=helth+manager",
+    "search 'software developer'": "/guides/?q=software+developer",
+    "search 'budget compliance' + category": "/guides/?q=budget+compliance&category=healthcare",
+    "catalogue, filtered and sorted by pay": (
+        "/guides/?category=technology&demand=high&pay_min=60000&sort=pay"
+    ),
+    "catalogue, page 40 by growth": "/guides/?sort=growth&page=40",
+    "guide page (seed)": "/guides/medical-manager/",
+}
+
+
+def scratch_url():
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerguide.settings.base")
+    base = os.environ.get(
+        "DATABASE_URL"
+    ) or "postgres://careerguide@127.0.0.1:{}/careerguide".format(
+        os.environ.get("CAREERGUIDE_PGPORT", "54329")
+    )
+    parts = urlparse(base)
+    return urlunparse(parts._replace(path="/careerguide_bench")), base
+
+
+def prepare(url, admin_url):
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS careerguide_bench WITH (FORCE)")
+        conn.execute("CREATE DATABASE careerguide_bench")
+    env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="careerguide.settings.bench")
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (
+        ["migrate", "-v0"],
+        ["load_guides"],
+        ["generate_synthetic_guides", str(GUIDES)],
+    ):
+        print("$ manage.py", " ".join(command), flush=True)
+        subprocess.run(manage + command, env=env, check=True, stdout=subprocess.DEVNULL)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
+
+
+def measure(url):
+    os.environ["DATABASE_URL"] = url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "careerguide.settings.bench"
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from guides.models import Guide
+    from guides.search import search
+
+    setup_test_environment()  # lets Client run without ALLOWED_HOSTS changes
+    client = Client()
+    print(
+        f"\n{Guide.objects.count()} guides in the scratch database; "
+        f"{REQUESTS} requests per scenario after 10 warm-up requests.\n"
+    )
+    print(f"{'scenario':42} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}")
+    for name, path in SCENARIOS.items():
+        for _ in range(10):
+            assert client.get(path).status_code == 200
+        timings = []
+        for _ in range(REQUESTS):
+            start = time.perf_counter()
+            response = client.get(path)
+            timings.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200
+        timings.sort()
+        p95 = timings[int(len(timings) * 0.95) - 1]
+        print(f"{name:42} {statistics.median(timings):10.1f} {p95:8.1f} {timings[-1]:8.1f}")
+
+    queryset = search(Guide.objects.published().with_headline_pay(), "nurce")[:20]
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS OFF) " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    print("\nQuery plan of search 'nurce' (first page):\n" + plan)
+    used = [name for name in ("guide_search_vector_gin", "guide_search_names_trgm") if name in plan]
+    print("\nGIN indexes used:", ", ".join(used) or "none")
+
+
+if __name__ == "__main__":
+    url, admin_url = scratch_url()
+    if "--measure-only" not in sys.argv:
+        prepare(url, admin_url)
+    measure(url)
