@@ -30,6 +30,7 @@ from .models import (
     DATED_AFTER_YEARS,
     FAQ,
     LIST_PROXIES,
+    MARKDOWN_FIELDS,
     CareerTier,
     CaseStudy,
     Category,
@@ -43,22 +44,6 @@ from .models import (
     TechTool,
 )
 from .search import update_search_vectors
-
-MARKDOWN_FIELDS = [
-    "overview",
-    "market_demand_note",
-    "core_functions",
-    "work_setting",
-    "education_level",
-    "career_entry",
-    "required_education",
-    "global_outlook",
-    "role_challenges",
-    "growth_paths",
-    "industry_trends",
-    "work_life_balance",
-    "portfolio_tips",
-]
 
 
 class LinesField(SimpleArrayField):
@@ -226,20 +211,7 @@ class SourceInline(OrderedInline):
 
 
 # Sections of the public page a guide can fill, for the change list's completeness figure.
-COMPLETENESS_TEXT = [
-    "overview",
-    "core_functions",
-    "work_setting",
-    "education_level",
-    "career_entry",
-    "required_education",
-    "global_outlook",
-    "role_challenges",
-    "growth_paths",
-    "industry_trends",
-    "work_life_balance",
-    "portfolio_tips",
-]
+COMPLETENESS_TEXT = [name for name in MARKDOWN_FIELDS if name != "market_demand_note"]
 COMPLETENESS_CHILDREN = [
     SalaryBand,
     TechTool,

@@ -202,7 +202,9 @@ def _write(categories, plans):
     guide_ids = dict(Guide.objects.values_list("slug", "pk"))
     for guide, related_slugs in changed_guides:
         guide.related_roles.set([guide_ids[slug] for slug in related_slugs])
-    update_search_vectors([guide.pk for guide, _ in changed_guides])
+    # Every loaded guide, changed or not: search data follows the code's weighting, which a deploy
+    # may change. This moves no timestamp, so an unchanged guide stays unchanged.
+    update_search_vectors([guide_ids[plan.guide.slug] for plan in plans])
     for guide, _ in changed_guides:
         reversion.add_to_revision(guide)
     return created, updated, unchanged

@@ -35,6 +35,19 @@ TIER_FIGURES_IN_ORDER = ["entry", "mid", "senior"]
 MONEY_FIGURES = [*PAY_FIGURES_IN_ORDER, *TIER_FIGURES_IN_ORDER, "top_10_from"]
 
 
+def money_field(verbose_name=None, **kwargs):
+    """An optional amount of money in a band's currency (whole units or cents)."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=money_validators,
+        **kwargs,
+    )
+
+
 def is_dated(year):
     return year is not None and year < timezone.now().year - DATED_AFTER_YEARS
 
@@ -53,6 +66,25 @@ class Category(models.Model):
 
     def get_absolute_url(self):
         return reverse("guides:category", kwargs={"slug": self.slug})
+
+
+# The guide's Markdown prose, in page order; shared by the admin (preview widgets, completeness)
+# and search (weight C).
+MARKDOWN_FIELDS = [
+    "overview",
+    "market_demand_note",
+    "core_functions",
+    "work_setting",
+    "education_level",
+    "career_entry",
+    "required_education",
+    "global_outlook",
+    "role_challenges",
+    "growth_paths",
+    "industry_trends",
+    "work_life_balance",
+    "portfolio_tips",
+]
 
 
 class GuideQuerySet(models.QuerySet):
@@ -213,6 +245,9 @@ class Guide(models.Model):
     )
     # Kept current by guides.search.update_search_vectors() after every save and load.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The title, summary and responsibilities part of search_vector: small enough to stay inline,
+    # so ranking a broad query's thousands of matches never reads the large vector.
+    search_rank = SearchVectorField(null=True, editable=False)
     search_names = models.TextField(
         blank=True,
         editable=False,
@@ -253,6 +288,10 @@ class Guide(models.Model):
     @property
     def growth_is_dated(self):
         return is_dated(self.growth_year)
+
+    @property
+    def employment_is_dated(self):
+        return is_dated(self.employment_year)
 
 
 class Ordered(models.Model):
@@ -301,89 +340,18 @@ class SalaryBand(Ordered):
         validators=year_validators,
         help_text="The year the figures describe. Leave empty only if the source does not say.",
     )
-    low = models.DecimalField(
-        "low end of range",
-        max_digits=10,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=money_validators,
-    )
-    median = models.DecimalField(
-        max_digits=10, decimal_places=2, null=True, blank=True, validators=money_validators
-    )
-    high = models.DecimalField(
-        "high end of range",
-        max_digits=10,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=money_validators,
-    )
-    p10 = models.DecimalField(
-        "10th percentile",
-        max_digits=10,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=money_validators,
-    )
-    p25 = models.DecimalField(
-        "25th percentile",
-        max_digits=10,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=money_validators,
-    )
-    p75 = models.DecimalField(
-        "75th percentile",
-        max_digits=10,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=money_validators,
-    )
-    p90 = models.DecimalField(
-        "90th percentile",
-        max_digits=10,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=money_validators,
-    )
-    entry = models.DecimalField(
-        "entry level",
-        max_digits=10,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=money_validators,
-    )
-    mid = models.DecimalField(
-        "mid level",
-        max_digits=10,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=money_validators,
-    )
-    senior = models.DecimalField(
-        "senior level",
-        max_digits=10,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=money_validators,
-    )
-    top_10_from = models.DecimalField(
-        "top 10% from",
-        max_digits=10,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=money_validators,
-        help_text="Where the top tenth of earners starts, if known.",
+    low = money_field("low end of range")
+    median = money_field()
+    high = money_field("high end of range")
+    p10 = money_field("10th percentile")
+    p25 = money_field("25th percentile")
+    p75 = money_field("75th percentile")
+    p90 = money_field("90th percentile")
+    entry = money_field("entry level")
+    mid = money_field("mid level")
+    senior = money_field("senior level")
+    top_10_from = money_field(
+        "top 10% from", help_text="Where the top tenth of earners starts, if known."
     )
     tier_basis = models.CharField(
         max_length=10,

@@ -14,26 +14,24 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
     TrigramWordSimilarity,
 )
-from django.db.models import F, Func, OuterRef, Q, Subquery, TextField, Value
+from django.db.models import (
+    F,
+    Func,
+    OuterRef,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+)
 from django.db.models.functions import Coalesce, Concat, Greatest
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .models import Guide, ListItem
+from .models import MARKDOWN_FIELDS, Guide, ListItem
 
 CONFIG = "english"
 # Markers for highlighted words that cannot occur in guide text; replaced after escaping.
 MARK_START, MARK_STOP = "\x02", "\x03"
-BODY_FIELDS = [
-    "overview",
-    "core_functions",
-    "work_setting",
-    "education_level",
-    "career_entry",
-    "required_education",
-    "industry_trends",
-    "growth_paths",
-]
 
 
 def _names():
@@ -67,13 +65,17 @@ def update_search_vectors(guide_ids):
     """Recompute the stored search data of these guides (after their children are saved)."""
     if not guide_ids:
         return
+    ranked_part = (
+        SearchVector(_names(), weight="A", config=CONFIG)
+        + SearchVector("summary", weight="B", config=CONFIG)
+        + SearchVector(_list_text(ListItem.Kind.RESPONSIBILITY), weight="B", config=CONFIG)
+    )
     Guide.objects.filter(pk__in=guide_ids).update(
         search_names=_names(),
+        search_rank=ranked_part,
         search_vector=(
-            SearchVector(_names(), weight="A", config=CONFIG)
-            + SearchVector("summary", weight="B", config=CONFIG)
-            + SearchVector(_list_text(ListItem.Kind.RESPONSIBILITY), weight="B", config=CONFIG)
-            + SearchVector(*BODY_FIELDS, weight="C", config=CONFIG)
+            ranked_part
+            + SearchVector(*MARKDOWN_FIELDS, weight="C", config=CONFIG)
             + SearchVector(
                 _list_text(ListItem.Kind.TECH_SKILL, ListItem.Kind.SOFT_SKILL),
                 weight="C",
@@ -86,11 +88,17 @@ def update_search_vectors(guide_ids):
 def search(queryset, text):
     """Guides matching `text` by words or by close spelling, best first, with a highlighted snippet."""
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
+    # Each way of matching uses its own GIN index, as an id subquery: a single OR of the two
+    # conditions would make PostgreSQL re-check the large vector row by row, since a trigram match
+    # always needs a recheck.
+    by_words = Guide.objects.filter(search_vector=query).values("pk")
+    by_spelling = Guide.objects.filter(search_names__trigram_word_similar=text).values("pk")
     return (
-        queryset.annotate(
+        queryset.filter(Q(pk__in=by_words) | Q(pk__in=by_spelling))
+        .annotate(
             rank=Greatest(
-                SearchRank(F("search_vector"), query),
-                TrigramWordSimilarity(Value(text), "search_names"),
+                SearchRank(F("search_rank"), query),
+                TrigramWordSimilarity(text, "search_names"),
             ),
             snippet=SearchHeadline(
                 "summary",
@@ -101,9 +109,8 @@ def search(queryset, text):
                 highlight_all=True,
             ),
         )
-        # The word-similarity threshold is set on the connection (settings: DATABASES OPTIONS).
-        .filter(Q(search_vector=query) | Q(search_names__trigram_word_similar=text))
-        .order_by("-rank", TrigramSimilarity(Value(text), "search_names").desc(), "title")
+        # Ties (several titles equally close to a misspelling) go to the closest whole name.
+        .order_by("-rank", TrigramSimilarity("search_names", text).desc(), "title")
     )
 
 
@@ -116,7 +123,7 @@ def suggestions(text, limit=5):
     """Published titles closest in spelling to a query that found nothing."""
     return (
         Guide.objects.published()
-        .annotate(similarity=TrigramWordSimilarity(Value(text), "search_names"))
+        .annotate(similarity=TrigramWordSimilarity(text, "search_names"))
         .filter(similarity__gt=0.2)
         .order_by("-similarity", "title")[:limit]
     )

@@ -40,7 +40,8 @@ def test_home_offers_search_categories_recent_and_comparisons(client):
         ("helth manager", "Medical Manager"),
         ("health services manager", "Medical Manager"),
         ("pharmacist", "Pharmacist"),
-        ("EHR", "Medical Manager"),
+        ("clinic manager", "Medical Manager"),
+    ("paralegal", "Paralegal"),
     ],
 )
 def test_search_forgives_typos_and_knows_other_titles(client, query, expected):
