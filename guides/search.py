@@ -30,6 +30,8 @@ from django.utils.safestring import mark_safe
 from .models import MARKDOWN_FIELDS, Guide, ListItem
 
 CONFIG = "english"
+# Below this many word matches, search also looks for close spellings (one page of results).
+TYPO_FALLBACK_BELOW = 20
 # Markers for highlighted words that cannot occur in guide text; replaced after escaping.
 MARK_START, MARK_STOP = "\x02", "\x03"
 
@@ -86,32 +88,35 @@ def update_search_vectors(guide_ids):
 
 
 def search(queryset, text):
-    """Guides matching `text` by words or by close spelling, best first, with a highlighted snippet."""
+    """Guides matching `text` by words or, when words find less than a page, also by close
+    spelling; best first, with a highlighted snippet."""
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
-    # Each way of matching uses its own GIN index, as an id subquery: a single OR of the two
-    # conditions would make PostgreSQL re-check the large vector row by row, since a trigram match
-    # always needs a recheck.
+    # Each way of matching uses its own GIN index, as an id subquery: one OR of the two conditions
+    # would make PostgreSQL re-check the large vector row by row (trigram matches need a recheck).
     by_words = Guide.objects.filter(search_vector=query).values("pk")
-    by_spelling = Guide.objects.filter(search_names__trigram_word_similar=text).values("pk")
-    return (
-        queryset.filter(Q(pk__in=by_words) | Q(pk__in=by_spelling))
-        .annotate(
-            rank=Greatest(
-                SearchRank(F("search_rank"), query),
-                TrigramWordSimilarity(text, "search_names"),
-            ),
-            snippet=SearchHeadline(
-                "summary",
-                query,
-                config=CONFIG,
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                highlight_all=True,
-            ),
-        )
+    matches = queryset.filter(pk__in=by_words)
+    rank = SearchRank(F("search_rank"), query)
+    # Spelling similarity costs microseconds a row; a common word can match most guides, and then
+    # the word matches are answer enough. A misspelling finds few or none, so it gets the fallback.
+    if matches[:TYPO_FALLBACK_BELOW].count() < TYPO_FALLBACK_BELOW:
+        by_spelling = Guide.objects.filter(search_names__trigram_word_similar=text).values("pk")
+        matches = queryset.filter(Q(pk__in=by_words) | Q(pk__in=by_spelling))
+        rank = Greatest(rank, TrigramWordSimilarity(text, "search_names"))
         # Ties (several titles equally close to a misspelling) go to the closest whole name.
-        .order_by("-rank", TrigramSimilarity("search_names", text).desc(), "title")
-    )
+        order = ["-rank", TrigramSimilarity("search_names", text).desc(), "title"]
+    else:
+        order = ["-rank", "title"]
+    return matches.annotate(
+        rank=rank,
+        snippet=SearchHeadline(
+            "summary",
+            query,
+            config=CONFIG,
+            start_sel=MARK_START,
+            stop_sel=MARK_STOP,
+            highlight_all=True,
+        ),
+    ).order_by(*order)
 
 
 def highlight(snippet):

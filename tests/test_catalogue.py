@@ -41,7 +41,7 @@ def test_home_offers_search_categories_recent_and_comparisons(client):
         ("health services manager", "Medical Manager"),
         ("pharmacist", "Pharmacist"),
         ("clinic manager", "Medical Manager"),
-    ("paralegal", "Paralegal"),
+        ("paralegal", "Paralegal"),
     ],
 )
 def test_search_forgives_typos_and_knows_other_titles(client, query, expected):
