@@ -5,6 +5,7 @@ import itertools
 
 from guides.models import (
     FAQ,
+    MARKDOWN_FIELDS,
     CareerTier,
     CaseStudy,
     Category,
@@ -108,20 +109,7 @@ def fill_guide(guide, items=3):
             high=90_000 + position,
         )
         guide.related_roles.add(make_guide(category=guide.category))
-    for name in (
-        "core_functions",
-        "work_setting",
-        "education_level",
-        "career_entry",
-        "required_education",
-        "global_outlook",
-        "role_challenges",
-        "growth_paths",
-        "industry_trends",
-        "work_life_balance",
-        "portfolio_tips",
-        "overview",
-    ):
+    for name in MARKDOWN_FIELDS:
         setattr(guide, name, f"Some *{name}* text.")
     guide.save()
     return guide
