@@ -101,7 +101,9 @@ def test_site_refuses_to_start_without_a_secret_key():
         check=False,
     )
     assert result.returncode != 0
-    assert "Set DJANGO_SECRET_KEY" in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "Set DJANGO_SECRET_KEY to a long random value (or DJANGO_DEBUG=true for development)."
+    ]
 
 
 def test_deploy_check_is_clean_with_production_settings():

@@ -4,11 +4,11 @@ Production behaviour is switched by the environment (see .env.example), never by
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
-from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -29,7 +29,8 @@ DEBUG = env_bool("DJANGO_DEBUG")
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY or SECRET_KEY.startswith("change-me"):
     if not DEBUG:
-        raise ImproperlyConfigured(
+        # One line, not a traceback: this is an operator's configuration mistake.
+        sys.exit(
             "Set DJANGO_SECRET_KEY to a long random value (or DJANGO_DEBUG=true for development)."
         )
     SECRET_KEY = "insecure-development-key-only-used-with-DJANGO_DEBUG"
