@@ -11,6 +11,7 @@ import reversion
 from adminsortable2.admin import SortableAdminBase, SortableStackedInline, SortableTabularInline
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.forms import SimpleArrayField
 from django.db import models, transaction
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
@@ -59,7 +60,16 @@ class LinesField(SimpleArrayField):
         )
 
 
-def lines_formfield(db_field, **kwargs):
+class LinesForArrays:
+    """Every list-of-text field (ArrayField) is edited as one item per line."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, ArrayField):
+            return lines_formfield(db_field)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+def lines_formfield(db_field):
     return LinesField(
         db_field.base_field.formfield(),
         required=not db_field.blank,
@@ -117,7 +127,7 @@ class GuideAdminForm(forms.ModelForm):
         return cleaned
 
 
-class OrderedInline(SortableTabularInline):
+class OrderedInline(LinesForArrays, SortableTabularInline):
     extra = 0
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -175,22 +185,11 @@ class CareerTierInline(OrderedInline):
 class DayBlockInline(OrderedInline):
     model = DayBlock
     fields = ["label", "start", "end", "focus", "tasks"]
-    formfield_overrides = {}
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "tasks":
-            return lines_formfield(db_field)
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class SkillGroupInline(OrderedInline):
     model = SkillGroup
     fields = ["kind", "name", "description", "items"]
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "items":
-            return lines_formfield(db_field)
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class CaseStudyInline(SortableStackedInline):
@@ -274,7 +273,7 @@ class DatedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Guide)
-class GuideAdmin(SortableAdminBase, VersionAdmin):
+class GuideAdmin(LinesForArrays, SortableAdminBase, VersionAdmin):
     form = GuideAdminForm
     list_display = [
         "title",
@@ -395,11 +394,6 @@ class GuideAdmin(SortableAdminBase, VersionAdmin):
             )
         )
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "alternative_titles":
-            return lines_formfield(db_field)
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
-
     @admin.display(description="Sections filled", ordering="sections_filled")
     def completeness(self, guide):
         return f"{guide.sections_filled} / {COMPLETENESS_TOTAL}"
@@ -437,29 +431,32 @@ class GuideAdmin(SortableAdminBase, VersionAdmin):
         self._set_status(request, queryset, Guide.Status.DRAFT, "moved back to draft")
 
     def _set_status(self, request, queryset, status, verb):
-        with transaction.atomic(), reversion.create_revision():
-            reversion.set_user(request.user)
-            reversion.set_comment(f"Status: {verb}")
-            guides = list(queryset)
-            for guide in guides:
-                guide.status = status
-                if status == Guide.Status.PUBLISHED and guide.first_published is None:
-                    guide.first_published = timezone.localdate()
-                guide.save()
-        self.message_user(request, f"{len(guides)} guide(s) {verb}.", messages.SUCCESS)
+        def change(guide):
+            guide.status = status
+            if status == Guide.Status.PUBLISHED and guide.first_published is None:
+                guide.first_published = timezone.localdate()
+
+        count = self._change_each(request, queryset, change, f"Status: {verb}")
+        self.message_user(request, f"{count} guide(s) {verb}.", messages.SUCCESS)
 
     @admin.action(description="Mark selected guides reviewed today", permissions=["change"])
     def mark_reviewed_today(self, request, queryset):
+        def change(guide):
+            guide.last_reviewed = timezone.localdate()
+
+        count = self._change_each(request, queryset, change, "Marked reviewed")
+        self.message_user(request, f"{count} guide(s) marked reviewed today.", messages.SUCCESS)
+
+    def _change_each(self, request, queryset, change, comment):
+        """Apply `change` to each selected guide and save them all as one revision."""
         with transaction.atomic(), reversion.create_revision():
             reversion.set_user(request.user)
-            reversion.set_comment("Marked reviewed")
+            reversion.set_comment(comment)
             guides = list(queryset)
             for guide in guides:
-                guide.last_reviewed = timezone.localdate()
+                change(guide)
                 guide.save()
-        self.message_user(
-            request, f"{len(guides)} guide(s) marked reviewed today.", messages.SUCCESS
-        )
+        return len(guides)
 
     @admin.action(description="Download selected guides as fixture files", permissions=["view"])
     def export_fixtures(self, request, queryset):
@@ -516,13 +513,6 @@ class GuideAdmin(SortableAdminBase, VersionAdmin):
                 "revisions": revision_diffs(guide),
             },
         )
-
-    def history_view(self, request, object_id, extra_context=None):
-        extra_context = {
-            **(extra_context or {}),
-            "changes_url": reverse("admin:guides_guide_changes", args=[object_id]),
-        }
-        return super().history_view(request, object_id, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["preview_url"] = reverse("admin:guides_guide_preview_markdown")

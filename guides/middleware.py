@@ -2,7 +2,7 @@
 
 import logging
 
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
 
 logger = logging.getLogger(__name__)
@@ -17,10 +17,8 @@ class DatabaseUnavailableMiddleware:
 
     def process_exception(self, request, exception):
         # OperationalError covers "connection refused" and "server closed the connection";
-        # InterfaceError a connection that died between requests. Other DatabaseErrors are bugs.
-        if isinstance(exception, (OperationalError, InterfaceError)) or (
-            type(exception) is DatabaseError and "connection" in str(exception).lower()
-        ):
+        # InterfaceError a connection that died between requests. Other database errors are bugs.
+        if isinstance(exception, (OperationalError, InterfaceError)):
             logger.error("Database unavailable: %s", exception)
             response = render(request, "503.html", status=503)
             response["Retry-After"] = "30"

@@ -4,7 +4,6 @@ Integrity lives in the database as named constraints; each is mirrored by a `cle
 editor understands, so the admin and the fixture loader report problems before the database would.
 """
 
-import datetime
 from itertools import combinations, pairwise
 
 from django.conf import settings
@@ -361,9 +360,6 @@ class SalaryBand(Ordered):
     )
     note = models.TextField(blank=True, help_text="Caveats a reader should know (plain text).")
 
-    ORDERED_FIGURES = PAY_FIGURES_IN_ORDER
-    TIER_FIGURES = TIER_FIGURES_IN_ORDER
-
     class Meta(Ordered.Meta):
         constraints = [
             unique_position("salaryband", "guide"),
@@ -406,7 +402,7 @@ class SalaryBand(Ordered):
     def clean(self):
         """Check the figures rise in order; say which pair is wrong, in words."""
         errors = {}
-        for figures in (self.ORDERED_FIGURES, self.TIER_FIGURES):
+        for figures in (PAY_FIGURES_IN_ORDER, TIER_FIGURES_IN_ORDER):
             present = [
                 (name, getattr(self, name)) for name in figures if getattr(self, name) is not None
             ]
@@ -434,7 +430,7 @@ class SalaryBand(Ordered):
                 "median",
                 ValidationError("Give a median, or both ends of the range.", code="no_figures"),
             )
-        has_tiers = any(getattr(self, name) is not None for name in self.TIER_FIGURES)
+        has_tiers = any(getattr(self, name) is not None for name in TIER_FIGURES_IN_ORDER)
         if has_tiers and not self.tier_basis:
             errors.setdefault(
                 "tier_basis",
@@ -597,13 +593,6 @@ class DayBlock(Ordered):
                     )
                 }
             )
-
-    @property
-    def minutes(self):
-        start = datetime.datetime.combine(datetime.date.min, self.start)
-        return int(
-            (datetime.datetime.combine(datetime.date.min, self.end) - start).total_seconds() // 60
-        )
 
 
 class SkillGroup(Ordered):

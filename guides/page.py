@@ -4,8 +4,9 @@ The sections list drives both the table of contents and the page body, so a sect
 left out of both. Salary chart geometry is computed here, not in templates.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from functools import cached_property
 
 from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
@@ -129,7 +130,6 @@ class BandChart:
     band: SalaryBand
     scale_min: Decimal
     scale_max: Decimal
-    markers: list = field(default_factory=list)
 
     def x(self, value):
         if value is None:
@@ -235,6 +235,8 @@ def scale(name, choices, value):
 
 @dataclass
 class GuidePage:
+    """A guide's page. Derived parts are cached properties: templates read them several times."""
+
     guide: Guide
     lists: dict
     bands: list
@@ -270,15 +272,15 @@ class GuidePage:
             related=list(guide.related_roles.all()),
         )
 
-    @property
+    @cached_property
     def headline_band(self):
-        """The band chosen by Guide.objects.with_headline_pay() (detail_queryset annotates it)."""
+        """The band chosen by Guide.objects.with_headline_pay(), which the view's query applies."""
         return next(
             (chart.band for chart in self.bands if chart.band.pk == self.guide.headline_band_id),
             None,
         )
 
-    @property
+    @cached_property
     def breadcrumbs(self):
         """(name, path) from the home page to this guide: the visible trail and the JSON-LD."""
         guide = self.guide
@@ -289,7 +291,7 @@ class GuidePage:
             (guide.title, guide.get_absolute_url()),
         ]
 
-    @property
+    @cached_property
     def sections(self):
         return [
             {"section": section, "content": self._content(SECTION_CONTENT.get(section.anchor))}
@@ -302,7 +304,7 @@ class GuidePage:
             return None
         return self.lists[name] if name in self.lists else getattr(self.guide, name)
 
-    @property
+    @cached_property
     def scales(self):
         guide = self.guide
         return {
@@ -311,6 +313,6 @@ class GuidePage:
             "balance": scale("Work-life balance", Guide.Balance, guide.balance_rating),
         }
 
-    @property
+    @cached_property
     def dated_figures(self):
         return any(chart.band.is_dated for chart in self.bands) or self.guide.growth_is_dated
