@@ -25,4 +25,4 @@ browser:
 	@bash scripts/browser.sh
 
 bench: setup
-	@. scripts/env.sh && .venv/bin/python scripts/bench.py
+	@.venv/bin/python scripts/bench.py

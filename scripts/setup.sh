@@ -20,7 +20,6 @@ if [ -z "${DJANGO_SECRET_KEY:-}" ] && [ ! -s .local/secret_key ]; then
     chmod 600 .local/secret_key
 fi
 
-. scripts/env.sh
 .venv/bin/python manage.py migrate --no-input -v 0
 .venv/bin/python manage.py load_guides
 .venv/bin/python manage.py collectstatic --no-input -v 0

@@ -2,7 +2,6 @@
 # make test: lint, Django's checks, migrations in sync, then pytest (browser tests included).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/env.sh
 export PATH="$PWD/.venv/bin:$PATH"
 echo "== ruff"; ruff check . && ruff format --check .
 echo "== manage.py check"; python manage.py check --fail-level WARNING

@@ -26,7 +26,20 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DJANGO_DEBUG")
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+# Files that `make run` writes for the embedded set-up (scripts/setup.sh), kept out of git.
+LOCAL_DIR = BASE_DIR / ".local"
+
+
+def local_secret(name):
+    """A value the set-up scripts keep in .local/, or "" when there is none."""
+    try:
+        return (LOCAL_DIR / name).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, PermissionError):
+        return ""
+
+
+# The environment wins; otherwise the key `make run` made, so every README command works as typed.
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or local_secret("secret_key")
 if not SECRET_KEY or SECRET_KEY.startswith("change-me"):
     if not DEBUG:
         # One line, not a traceback: this is an operator's configuration mistake.
