@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.forms import SimpleArrayField
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
@@ -21,17 +22,18 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from markdownify.templatetags.markdownify import markdownify
 from reversion.admin import VersionAdmin
 
 from .exporting import guides_for_export
 from .fixture_format import dumps, saved_guide_to_data
 from .history import revision_diffs
+from .markdown import render_markdown
 from .models import (
     DATED_AFTER_YEARS,
     FAQ,
     LIST_PROXIES,
     MARKDOWN_FIELDS,
+    MARKDOWN_MAX_LENGTH,
     CareerTier,
     CaseStudy,
     Category,
@@ -492,10 +494,21 @@ class GuideAdmin(LinesForArrays, SortableAdminBase, VersionAdmin):
         ]
 
     def preview_markdown(self, request):
-        """The public page's own Markdown rendering, for the editor's preview."""
+        """The public page's own Markdown rendering, for editors who may change guides."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        return JsonResponse({"html": str(markdownify(request.POST.get("text", "")))})
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        text = request.POST.get("text", "")
+        if len(text) > MARKDOWN_MAX_LENGTH:
+            return JsonResponse(
+                {
+                    "error": f"Too long to preview: a Markdown field holds at most "
+                    f"{MARKDOWN_MAX_LENGTH:,} characters and this text has {len(text):,}."
+                },
+                status=400,
+            )
+        return JsonResponse({"html": render_markdown(text)})
 
     def changes_view(self, request, object_id):
         """Each saved revision of a guide, as a readable diff against the one before."""

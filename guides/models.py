@@ -11,7 +11,12 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+)
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -84,6 +89,13 @@ MARKDOWN_FIELDS = [
     "work_life_balance",
     "portfolio_tips",
 ]
+
+
+# The most a Markdown field may hold: ten times the longest guide text today. A validator rather
+# than max_length, so an over-long paste is refused with a message instead of cut by the browser;
+# the admin's preview refuses longer text too.
+MARKDOWN_MAX_LENGTH = 20_000
+MARKDOWN_VALIDATORS = [MaxLengthValidator(MARKDOWN_MAX_LENGTH)]
 
 
 class GuideQuerySet(models.QuerySet):
@@ -168,7 +180,9 @@ class Guide(models.Model):
         max_length=300,
         help_text="One or two plain sentences for cards, search results and previews.",
     )
-    overview = models.TextField(blank=True, help_text="Markdown. The opening paragraphs.")
+    overview = models.TextField(
+        blank=True, validators=MARKDOWN_VALIDATORS, help_text="Markdown. The opening paragraphs."
+    )
     first_published = models.DateField(null=True, blank=True)
     last_reviewed = models.DateField(
         null=True, blank=True, help_text="The day an editor last checked every figure and fact."
@@ -216,7 +230,7 @@ class Guide(models.Model):
     remote_work = models.CharField(max_length=20, choices=RemoteWork, default=RemoteWork.ON_SITE)
     market_demand = models.CharField(max_length=10, choices=Demand, default=Demand.MEDIUM)
     market_demand_note = models.TextField(
-        blank=True, help_text="Markdown. Why demand is what it is."
+        blank=True, validators=MARKDOWN_VALIDATORS, help_text="Markdown. Why demand is what it is."
     )
     stress_level = models.CharField(max_length=10, choices=Stress, default=Stress.MODERATE)
     balance_rating = models.CharField(
@@ -224,17 +238,19 @@ class Guide(models.Model):
     )
 
     # Prose, in page order (Markdown)
-    core_functions = models.TextField(blank=True)
-    work_setting = models.TextField(blank=True)
-    education_level = models.TextField(blank=True)
-    career_entry = models.TextField("path into the career", blank=True)
-    required_education = models.TextField(blank=True)
-    global_outlook = models.TextField(blank=True)
-    role_challenges = models.TextField(blank=True)
-    growth_paths = models.TextField(blank=True)
-    industry_trends = models.TextField(blank=True)
-    work_life_balance = models.TextField(blank=True)
-    portfolio_tips = models.TextField(blank=True)
+    core_functions = models.TextField(blank=True, validators=MARKDOWN_VALIDATORS)
+    work_setting = models.TextField(blank=True, validators=MARKDOWN_VALIDATORS)
+    education_level = models.TextField(blank=True, validators=MARKDOWN_VALIDATORS)
+    career_entry = models.TextField(
+        "path into the career", blank=True, validators=MARKDOWN_VALIDATORS
+    )
+    required_education = models.TextField(blank=True, validators=MARKDOWN_VALIDATORS)
+    global_outlook = models.TextField(blank=True, validators=MARKDOWN_VALIDATORS)
+    role_challenges = models.TextField(blank=True, validators=MARKDOWN_VALIDATORS)
+    growth_paths = models.TextField(blank=True, validators=MARKDOWN_VALIDATORS)
+    industry_trends = models.TextField(blank=True, validators=MARKDOWN_VALIDATORS)
+    work_life_balance = models.TextField(blank=True, validators=MARKDOWN_VALIDATORS)
+    portfolio_tips = models.TextField(blank=True, validators=MARKDOWN_VALIDATORS)
 
     related_roles = models.ManyToManyField("self", symmetrical=False, blank=True)
     is_synthetic = models.BooleanField(

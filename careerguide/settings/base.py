@@ -86,7 +86,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.sitemaps",
-    "markdownify",
     "reversion",
     "adminsortable2",
     "csp",
@@ -185,31 +184,6 @@ LOGGING = {
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
-
-# Markdown in guides: one configuration, used by every template through |markdownify.
-# Only the tags a guide needs; headings start below the page's own h2 sections; no raw HTML.
-MARKDOWNIFY = {
-    "default": {
-        "WHITELIST_TAGS": [
-            "p",
-            "ul",
-            "ol",
-            "li",
-            "em",
-            "strong",
-            "a",
-            "h3",
-            "h4",
-            "blockquote",
-            "code",
-            "br",
-        ],
-        "WHITELIST_ATTRS": ["href", "title"],
-        "WHITELIST_PROTOCOLS": ["http", "https", "mailto"],
-        "STRIP": True,
-        "LINKIFY_TEXT": {"PARSE_URLS": False},
-    }
 }
 
 LOGIN_URL = "admin:login"
