@@ -20,6 +20,13 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_seconds(name, default):
+    value = os.environ.get(name, "").strip() or str(default)
+    if not value.isdigit():
+        sys.exit(f"{name} must be a whole number of seconds (0 for none), not {value!r}.")
+    return int(value)
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -71,9 +78,14 @@ DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 #   read every large search vector instead of using the GIN index (see `make bench`).
 # - max_parallel_workers_per_gather: page queries are small and many run at once; parallel
 #   workers only add start-up cost on a two-core app server.
+# - statement_timeout: one slow query must not hold a worker; PostgreSQL cancels it and the page is
+#   the 503 (guides/middleware.py). manage.py sets it to 0: migrations and imports are run by an
+#   operator and may take longer than a page.
+STATEMENT_TIMEOUT = env_seconds("DJANGO_STATEMENT_TIMEOUT", 5)
 DATABASES["default"]["OPTIONS"]["options"] = (
     "-c pg_trgm.word_similarity_threshold=0.45 -c random_page_cost=1.1"
     " -c max_parallel_workers_per_gather=0"
+    f" -c statement_timeout={STATEMENT_TIMEOUT}s"
 )
 
 INSTALLED_APPS = [
@@ -93,6 +105,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "guides.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
