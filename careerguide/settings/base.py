@@ -5,6 +5,7 @@ Production behaviour is switched by the environment (see .env.example), never by
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -20,10 +21,11 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def env_seconds(name, default):
+def env_count(name, default, unit=""):
+    """A whole number from the environment; anything else stops the site with one line."""
     value = os.environ.get(name, "").strip() or str(default)
     if not value.isdigit():
-        sys.exit(f"{name} must be a whole number of seconds (0 for none), not {value!r}.")
+        sys.exit(f"{name} must be a whole number{unit}, not {value!r}.")
     return int(value)
 
 
@@ -81,7 +83,7 @@ DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 # - statement_timeout: one slow query must not hold a worker; PostgreSQL cancels it and the page is
 #   the 503 (guides/middleware.py). manage.py sets it to 0: migrations and imports are run by an
 #   operator and may take longer than a page.
-STATEMENT_TIMEOUT = env_seconds("DJANGO_STATEMENT_TIMEOUT", 5)
+STATEMENT_TIMEOUT = env_count("DJANGO_STATEMENT_TIMEOUT", 5, " of seconds (0 for none)")
 DATABASES["default"]["OPTIONS"]["options"] = (
     "-c pg_trgm.word_similarity_threshold=0.45 -c random_page_cost=1.1"
     " -c max_parallel_workers_per_gather=0"
@@ -101,6 +103,7 @@ INSTALLED_APPS = [
     "reversion",
     "adminsortable2",
     "csp",
+    "axes",
     "guides",
 ]
 
@@ -116,6 +119,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "guides.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "careerguide.urls"
@@ -135,6 +140,25 @@ TEMPLATES = [
         },
     },
 ]
+
+# Login throttling (django-axes): 5 failed logins for one username from one address lock that pair
+# out for 15 minutes, counted from the last failure; other users and addresses are unaffected.
+# Attempts made while locked out are refused without being counted, so the lockout ends on time.
+# Lockouts are listed in the admin ("Access attempts"); `manage.py axes_reset` clears them all.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# How many reverse proxies stand in front of the app; their X-Forwarded-For says who the client is.
+# 0 (the default) ignores the header, which anyone can send.
+TRUSTED_PROXIES = env_count("DJANGO_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "careerguide.client_ip.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -196,7 +220,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # django-axes logs every login at INFO; its warnings (failures, lockouts) are the useful part.
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
 LOGIN_URL = "admin:login"
