@@ -7,6 +7,7 @@ import os
 import sys
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import quote
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -60,9 +61,10 @@ if not SECRET_KEY or SECRET_KEY.startswith("change-me"):
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
-# The embedded PostgreSQL that scripts/db.sh runs when DATABASE_URL is unset.
-EMBEDDED_DATABASE_URL = "postgres://careerguide@127.0.0.1:{}/careerguide".format(
-    os.environ.get("CAREERGUIDE_PGPORT", "54329")
+# The embedded PostgreSQL that scripts/db.sh runs when DATABASE_URL is unset, with the password it
+# generated into .local/db_password.
+EMBEDDED_DATABASE_URL = "postgres://careerguide:{}@127.0.0.1:{}/careerguide".format(
+    quote(local_secret("db_password"), safe=""), os.environ.get("CAREERGUIDE_PGPORT", "54329")
 )
 DATABASES = {
     "default": dj_database_url.parse(
