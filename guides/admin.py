@@ -16,7 +16,7 @@ from django.contrib.postgres.forms import SimpleArrayField
 from django.db import models, transaction
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -423,6 +423,31 @@ class GuideAdmin(LinesForArrays, SortableAdminBase, VersionAdmin):
         if obj is not None and obj.was_ever_published and not self.has_publish_permission(request):
             return False
         return super().has_delete_permission(request, obj)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        guide = get_object_or_404(Guide, pk=object_id)
+        history = reverse("admin:guides_guide_history", args=[guide.pk])
+        return self._unless_status_would_change(
+            request, version_id, guide.status, history
+        ) or super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        return self._unless_status_would_change(
+            request, version_id, Guide.Status.DRAFT, reverse("admin:guides_guide_changelist")
+        ) or super().recover_view(request, version_id, extra_context)
+
+    def _unless_status_would_change(self, request, version_id, status, back):
+        """Restoring a revision writes its status too: from an editor, only the current one."""
+        version = get_object_or_404(reversion.models.Version, pk=version_id)
+        if self.has_publish_permission(request) or version.field_dict["status"] == status:
+            return None
+        self.message_user(
+            request,
+            f"That version is {version.field_dict['status']}; restoring it would change what the "
+            f"public sees, which needs a publisher ({publishers_text()}).",
+            messages.ERROR,
+        )
+        return redirect(back)
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)

@@ -10,6 +10,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from reversion.models import Version
 
 from guides.models import Guide
 
@@ -187,6 +188,28 @@ class TestPublishing:
         guide.refresh_from_db()
         assert guide.status == "published"
         assert guide.first_published == timezone.localdate()
+
+    def test_an_editor_cannot_republish_by_restoring_an_old_revision(self, client):
+        """A revision holds the status too: restoring a published one is a publisher's call."""
+        client.force_login(make_user("pat", "Editors", "Publishers"))
+        guide = Guide.objects.get(slug=SEED)
+        published = open_form(client, guide)
+        published["summary"] = "Saved while published."
+        client.post(change_url(guide), published)
+        draft = open_form(client, guide)
+        draft["status"] = "draft"
+        client.post(change_url(guide), draft)
+        version = next(
+            v
+            for v in Version.objects.get_for_object(guide)
+            if v.field_dict["status"] == "published"
+        )
+        url = reverse("admin:guides_guide_revision", args=[guide.pk, version.pk])
+        restore = form_data(client.get(url))  # what the revert form posts, seen by a publisher
+        client.force_login(make_user("ed", "Editors"))
+        assert "needs a publisher (pat)" in client.get(url, follow=True).content.decode()
+        assert client.post(url, restore).status_code == 302
+        assert Guide.objects.get(pk=guide.pk).status == "draft"
 
     def test_draft_previews_need_view_guide_not_just_staff(self, client):
         guide = Guide.objects.get(slug=SEED)
