@@ -11,8 +11,8 @@ from django.conf import settings
 from django.db import transaction
 
 from .fixture_format import (
-    CHILD_LISTS,
-    CHILD_PREFETCHES,
+    CHILD_MODELS,
+    PREFETCHES,
     Problem,
     data_to_objects,
     guide_to_data,
@@ -21,6 +21,7 @@ from .fixture_format import (
 )
 from .models import Category, Guide
 from .search import update_search_vectors
+from .sections import LISTS, RELATIONS
 
 DEFAULT_FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 CATEGORY_FIELDS = ("slug", "name", "description")
@@ -123,25 +124,18 @@ def plan_load(paths=()):
         problems += validate_objects(plan, existing.get(slug))
     known_guides = set(seen) | set(existing)
     for plan in plans:
-        for related in plan.related_slugs:
-            if related not in known_guides:
-                problems.append(
-                    Problem(
-                        plan.path,
-                        plan.guide.slug,
-                        "related_roles",
-                        f"no guide with slug '{related}'",
+        for key, slugs in plan.related.items():
+            for related in slugs:
+                if related not in known_guides:
+                    problems.append(
+                        Problem(plan.path, plan.guide.slug, key, f"no guide with slug '{related}'")
                     )
-                )
-            elif related == plan.guide.slug:
-                problems.append(
-                    Problem(
-                        plan.path,
-                        plan.guide.slug,
-                        "related_roles",
-                        "a guide cannot be related to itself",
+                elif related == plan.guide.slug:
+                    problems.append(
+                        Problem(
+                            plan.path, plan.guide.slug, key, "a guide cannot be related to itself"
+                        )
                     )
-                )
     if problems:
         raise LoadError(problems)
     return categories, plans
@@ -150,7 +144,7 @@ def plan_load(paths=()):
 def current_data(slug):
     guide = (
         Guide.objects.select_related("category")
-        .prefetch_related(*CHILD_PREFETCHES, "related_roles")
+        .prefetch_related(*PREFETCHES)
         .filter(slug=slug)
         .first()
     )
@@ -189,19 +183,21 @@ def _write(categories, plans):
         if guide.pk:
             # Keep the creation time; children are replaced wholesale so removed items disappear.
             guide.created_at = Guide.objects.values_list("created_at", flat=True).get(pk=guide.pk)
-            for child in CHILD_LISTS:
-                child.model.objects.filter(guide=guide).delete()
+            for model in CHILD_MODELS:
+                model.objects.filter(guide=guide).delete()
         guide.save()
-        for child in CHILD_LISTS:
-            for instance in plan.children.get(child.key, []):
+        for part in LISTS:
+            for instance in plan.children.get(part.key, []):
                 instance.guide = guide
         for model, objects in children_by_model(plan).items():
             model.objects.bulk_create(objects)
-        changed_guides.append((guide, plan.related_slugs))
+        changed_guides.append((guide, plan.related))
 
     guide_ids = dict(Guide.objects.values_list("slug", "pk"))
-    for guide, related_slugs in changed_guides:
-        guide.related_roles.set([guide_ids[slug] for slug in related_slugs])
+    for guide, related in changed_guides:
+        for part in RELATIONS:
+            slugs = related.get(part.key, [])
+            getattr(guide, part.relation).set([guide_ids[slug] for slug in slugs])
     # Every loaded guide, changed or not: search data follows the code's weighting, which a deploy
     # may change. This moves no timestamp, so an unchanged guide stays unchanged.
     update_search_vectors([guide_ids[plan.guide.slug] for plan in plans])
@@ -212,11 +208,11 @@ def _write(categories, plans):
 
 def children_by_model(plan):
     grouped = {}
-    for child in CHILD_LISTS:
-        grouped.setdefault(child.model, []).extend(plan.children.get(child.key, []))
+    for part in LISTS:
+        grouped.setdefault(part.model, []).extend(plan.children.get(part.key, []))
     return grouped
 
 
 def plan_as_data(plan):
     """The file's data as the exporter would write it, so cosmetic differences do not count."""
-    return guide_to_data(plan.guide, plan.category_slug, plan.children, plan.related_slugs)
+    return guide_to_data(plan.guide, plan.category_slug, plan.children, plan.related)

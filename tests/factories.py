@@ -5,7 +5,6 @@ import itertools
 
 from guides.models import (
     FAQ,
-    MARKDOWN_FIELDS,
     CareerTier,
     CaseStudy,
     Category,
@@ -17,6 +16,7 @@ from guides.models import (
     SkillGroup,
     Source,
     TechTool,
+    markdown_fields,
 )
 from guides.search import update_search_vectors
 
@@ -109,7 +109,7 @@ def fill_guide(guide, items=3):
             high=90_000 + position,
         )
         guide.related_roles.add(make_guide(category=guide.category))
-    for name in MARKDOWN_FIELDS:
-        setattr(guide, name, f"Some *{name}* text.")
+    for field in markdown_fields(Guide):
+        setattr(guide, field.name, f"Some *{field.name}* text.")
     guide.save()
     return guide

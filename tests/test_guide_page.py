@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from guides.models import Guide
-from guides.page import SECTIONS
+from guides.sections import SECTIONS
 
 from .factories import fill_guide, make_guide
 
