@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
+from .. import revisions
 from ..models import DATED_AFTER_YEARS, Guide
 from ..search import update_search_vectors
 from ..sections import RELATIONS, SECTIONS
@@ -81,6 +82,11 @@ class GuideAdmin(GuideFormFields, SortableAdminBase, VersionAdmin):
     class Media:
         js = ["admin/markdown-preview.js"]
         css = {"all": ["admin/guides.css"]}
+
+    def reversion_register(self, model, **options):
+        # VersionAdmin would register the guide from its inlines; what a revision holds is
+        # declared once, in guides.revisions (the search columns left out).
+        revisions.register()
 
     def get_queryset(self, request):
         return (

@@ -39,7 +39,8 @@ class GuideQuerySet(models.QuerySet):
     def with_dated_figures(self):
         """`has_dated_figures`: whether a growth or pay figure is older than DATED_AFTER_YEARS."""
         cutoff = timezone.now().year - DATED_AFTER_YEARS
-        dated = Q(growth_year__lt=cutoff) | Exists(
+        # A missing year is not dated: "IS NOT NULL" keeps the answer true or false, never null.
+        dated = Q(growth_year__isnull=False, growth_year__lt=cutoff) | Exists(
             SalaryBand.objects.filter(guide=OuterRef("pk"), data_year__lt=cutoff)
         )
         return self.annotate(
