@@ -106,11 +106,12 @@ def test_guide_with_everything_optional_empty_leaves_sections_out(client):
 
 
 def test_draft_related_roles_are_not_shown(client):
-    """A related guide that is a draft neither shows nor makes the section appear."""
+    """A related guide that is a draft neither shows nor makes the section appear (or count)."""
     guide = make_guide()
     guide.related_roles.add(make_guide(status=Guide.Status.DRAFT, title="Secret draft"))
     html = client.get(guide.get_absolute_url()).content.decode()
     assert 'id="outlook"' not in html and "Secret draft" not in html
+    assert Guide.objects.with_sections_filled().get(pk=guide.pk).sections_filled == 2
 
 
 def test_query_count_is_constant_whatever_the_number_of_items(client):
