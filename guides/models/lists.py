@@ -65,16 +65,23 @@ def _list_of_kind(kind, plural):
     return proxy
 
 
-# Each kind's proxy (ResponsibilityItem, TechSkillItem, ...), named in the admin by these plurals.
+ResponsibilityItem = _list_of_kind(ListItem.Kind.RESPONSIBILITY, "key responsibilities")
+TechSkillItem = _list_of_kind(ListItem.Kind.TECH_SKILL, "tech skills")
+SoftSkillItem = _list_of_kind(ListItem.Kind.SOFT_SKILL, "soft abilities")
+ProItem = _list_of_kind(ListItem.Kind.PRO, "pros")
+ConItem = _list_of_kind(ListItem.Kind.CON, "cons")
+MistakeItem = _list_of_kind(ListItem.Kind.MISTAKE, "beginner mistakes")
+AdviceItem = _list_of_kind(ListItem.Kind.ADVICE, "pieces of advice")
+# Each kind's proxy, for the section registry's list kinds.
 LIST_PROXIES = {
-    kind: _list_of_kind(kind, plural)
-    for kind, plural in [
-        (ListItem.Kind.RESPONSIBILITY, "key responsibilities"),
-        (ListItem.Kind.TECH_SKILL, "tech skills"),
-        (ListItem.Kind.SOFT_SKILL, "soft abilities"),
-        (ListItem.Kind.PRO, "pros"),
-        (ListItem.Kind.CON, "cons"),
-        (ListItem.Kind.MISTAKE, "beginner mistakes"),
-        (ListItem.Kind.ADVICE, "pieces of advice"),
-    ]
+    proxy.objects.kind: proxy
+    for proxy in (
+        ResponsibilityItem,
+        TechSkillItem,
+        SoftSkillItem,
+        ProItem,
+        ConItem,
+        MistakeItem,
+        AdviceItem,
+    )
 }
