@@ -3,9 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group, User
 
-from guides.models import Guide
-
 from .browser import DESKTOP, SCREENSHOTS, needs_chromium
+from .factories import make_full_guide
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -18,11 +17,13 @@ DRAGGABLE = [
 ]
 
 
-def test_dragging_a_tier_a_faq_and_a_band_saves_the_new_order(browser, live_server, guides):
+def test_dragging_a_tier_a_faq_and_a_band_saves_the_new_order(
+    browser, live_server, transactional_db
+):
     """Mouse drag and drop of the second row above the first, in three inlines, then one save."""
     user = User.objects.create_user("dora", password=PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
-    guide = Guide.objects.get(slug="medical-manager")
+    guide = make_full_guide(slug="clinic-manager")
     before = {
         related: list(getattr(guide, related).values_list("pk", flat=True))
         for _, related, _ in DRAGGABLE
