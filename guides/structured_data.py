@@ -6,6 +6,7 @@ import json
 from django.utils.safestring import mark_safe
 
 from .fixture_format import to_json_value
+from .sections import CERTIFICATIONS, RESPONSIBILITIES, SALARY_BANDS, SOFT_SKILLS, TECH_SKILLS
 
 COUNTRY_NAMES = {"US": "United States", "GB": "United Kingdom", "CA": "Canada", "AU": "Australia"}
 DURATIONS = {"annual": "P1Y", "hourly": "PT1H"}
@@ -52,21 +53,22 @@ def structured_data(page, request):
         occupation["alternateName"] = guide.alternative_titles
     if guide.occupation_code:
         occupation["occupationalCategory"] = guide.occupation_code.split("; ")
-    if page.bands:
-        occupation["estimatedSalary"] = [salary_distribution(c.band) for c in page.bands]
+    bands = [chart.band for chart in page.of(SALARY_BANDS)]
+    if bands:
+        occupation["estimatedSalary"] = [salary_distribution(band) for band in bands]
         occupation["occupationLocation"] = [
             {"@type": "Country", "name": COUNTRY_NAMES.get(code, code)}
-            for code in dict.fromkeys(c.band.country for c in page.bands)
+            for code in dict.fromkeys(band.country for band in bands)
         ]
     if guide.entry_education:
         occupation["educationRequirements"] = guide.get_entry_education_display()
     if guide.work_experience:
         occupation["experienceRequirements"] = guide.work_experience
-    if page.certifications:
-        occupation["qualifications"] = ", ".join(c.name for c in page.certifications)
-    if page.lists["responsibility"]:
-        occupation["responsibilities"] = [item.text for item in page.lists["responsibility"]]
-    skills = page.lists["tech_skill"] + page.lists["soft_skill"]
+    if page.of(CERTIFICATIONS):
+        occupation["qualifications"] = ", ".join(c.name for c in page.of(CERTIFICATIONS))
+    if page.of(RESPONSIBILITIES):
+        occupation["responsibilities"] = [item.text for item in page.of(RESPONSIBILITIES)]
+    skills = page.of(TECH_SKILLS) + page.of(SOFT_SKILLS)
     if skills:
         occupation["skills"] = [item.text for item in skills]
 

@@ -1,14 +1,40 @@
 import os
 
 import pytest
-from django.core.management import call_command
+from django.contrib.auth.models import Group, User
+from reversion.models import Revision
+
+from guides.loading import load
+from guides.models import Category, Guide
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database starts with the real guides from fixtures/."""
+@pytest.fixture(scope="module")
+def shipped_guides(django_db_setup, django_db_blocker):
+    """The guides of fixtures/, for the tests about that content only: loaded once for the module
+    that asks, and removed after it, so every other test owns its data."""
     with django_db_blocker.unblock():
-        call_command("load_guides", verbosity=0)
+        load()
+    yield
+    with django_db_blocker.unblock():
+        Guide.objects.all().delete()
+        Category.objects.all().delete()
+        Revision.objects.all().delete()
+
+
+@pytest.fixture
+def editor(client, db):
+    """A signed-in member of the Editors group (staff, not a superuser)."""
+    user = User.objects.create_user("eddie", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def publisher(editor):
+    """The signed-in editor, also in the Publishers group (may publish and unpublish)."""
+    editor.groups.add(Group.objects.get(name="Publishers"))
+    return editor
 
 
 @pytest.fixture(scope="session")
@@ -25,9 +51,3 @@ def browser():
         yield chromium
         chromium.close()
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-
-
-@pytest.fixture
-def guides(transactional_db):
-    """Live-server tests flush the database after each test, so load the guides each time."""
-    call_command("load_guides", verbosity=0)

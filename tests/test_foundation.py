@@ -89,6 +89,23 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
 
 
+def test_site_refuses_to_start_without_a_secret_key():
+    """Production without DJANGO_SECRET_KEY stops with one clear line (no .local/ fallback)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SECRET_KEY", "DJANGO_DEBUG")}
+    env["DJANGO_SETTINGS_MODULE"] = "careerguide.settings.production"
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        "Set DJANGO_SECRET_KEY to a long random value: production settings need it."
+    ]
+
+
 def test_deploy_check_is_clean_with_production_settings():
     """`check --deploy` prints no warning with the README's production variables."""
     env = dict(

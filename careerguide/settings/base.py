@@ -229,4 +229,3 @@ LOGGING = {
 LOGIN_URL = "admin:login"
 # Only careerguide.settings.bench turns this on (see guides/management/commands/generate_synthetic_guides.py).
 SHOW_SYNTHETIC_GUIDES = False
-SITE_NAME = "Career Guide"

@@ -7,10 +7,10 @@ variable can never drop HSTS, secure cookies or the HTTPS redirect.
 import os
 import sys
 
-# Checked before base.py runs: production takes its key from the environment only, never from the
-# .local/secret_key that `make run` writes for development.
+# Checked before base.py runs, so the message is the same whether or not a development key exists:
+# production never falls back to the .local/secret_key that `make run` writes.
 if not os.environ.get("DJANGO_SECRET_KEY"):
-    sys.exit("Production settings need DJANGO_SECRET_KEY in the environment (a long random value).")
+    sys.exit("Set DJANGO_SECRET_KEY to a long random value: production settings need it.")
 
 from .base import *  # noqa: F403
 from .base import DEBUG, env_bool
