@@ -2,10 +2,17 @@ import os
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from reversion.models import Revision
 
 from guides.loading import load
 from guides.models import Category, Guide
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: pages cached by another test show other data."""
+    cache.clear()
 
 
 @pytest.fixture(scope="module")

@@ -27,7 +27,7 @@ from .fields import (
 )
 from .guide import Category, Guide
 from .lists import LIST_PROXIES, ListItem
-from .records import FixtureRecord
+from .records import ContentVersion, FixtureRecord
 from .salary import MONEY_FIGURES, SalaryBand
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "CaseStudy",
     "Category",
     "Certification",
+    "ContentVersion",
     "DayBlock",
     "FixtureRecord",
     "Guide",

@@ -1,0 +1,174 @@
+"""The full-page cache: anonymous GETs of public pages, rendered once, compressed once, served from
+the cache until the content they show changes (guides.content_versions), and served stale rather than
+not at all when the database is down.
+
+Only requests without a session cookie are looked up or stored: a session may be a signed-in editor
+(who sees drafts and their own edits at once), and reading it would need the database. A response is
+kept only if its view is marked @public_page and it carries no secret: no cookie (a CSRF token sets
+one), no private or no-store Cache-Control. So compression (gzip, brotli) never touches a response
+holding a secret (BREACH).
+"""
+
+import gzip
+import hashlib
+import logging
+from functools import wraps
+
+import brotli
+from django.conf import settings
+from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.http import parse_etags
+from redis import RedisError
+
+from .content_versions import GUIDES, SITE, read_versions
+from .release import RELEASE
+
+logger = logging.getLogger(__name__)
+
+# Browsers revalidate every time (a 304 costs one cache read); shared caches (a CDN) may keep a page
+# a minute, serve it a minute more while they refetch, and a day while the site answers with errors.
+CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=60, stale-if-error=86400"
+# A page served because the database is down: not to be kept as if it were current.
+STALE_CACHE_CONTROL = "public, max-age=0, s-maxage=0, stale-if-error=86400"
+# Pages of old versions are never served; they leave the cache after a day, or sooner under LRU.
+ENTRY_TIMEOUT = 60 * 60 * 24
+DATABASE_DOWN = (OperationalError, InterfaceError)
+CACHE_DOWN = (RedisError, OSError)
+# Headers the cache sets itself on every answer, rather than keeping the first response's.
+OWN_HEADERS = {"content-length", "content-encoding", "etag", "last-modified", "cache-control"}
+ENCODINGS = {"br": lambda body: brotli.compress(body, quality=9), "gzip": gzip.compress}
+
+
+def public_page(tags=lambda **kwargs: [GUIDES]):
+    """Mark a view whose answer is the same for every anonymous reader. `tags(**url_kwargs)` says
+    what content it shows (guides.content_versions); the default: lists of guides."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            return view(request, *args, **kwargs)
+
+        wrapped.page_tags = tags
+        return wrapped
+
+    return decorate
+
+
+class PageCacheMiddleware:
+    """Placed after SecurityMiddleware and WhiteNoise, before everything that touches a session."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return self.get_response(request)
+        key = (
+            "page:"
+            + hashlib.sha256(
+                f"{RELEASE} {request.scheme}://{request.get_host()}{request.get_full_path()}".encode()
+            ).hexdigest()
+        )
+        entry = cache_call(cache.get, key)
+        if entry is not None:
+            try:
+                fresh = entry["year"] == timezone.now().year and (
+                    read_versions(entry["versions"]) == entry["versions"]
+                )
+            except DATABASE_DOWN as error:
+                logger.error("Database unavailable, serving a cached page: %s", error)
+                return serve(request, entry, "stale")
+            except CACHE_DOWN:
+                fresh = False
+            if fresh:
+                return serve(request, entry, "hit")
+
+        response = self.get_response(request)
+        if getattr(response, "database_unavailable", False) and entry is not None:
+            return serve(request, entry, "stale")
+        versions = getattr(request, "page_versions", None)
+        if versions is None or not keepable(request, response):
+            return response
+        entry = make_entry(response, versions)
+        cache_call(cache.set, key, entry, ENTRY_TIMEOUT)
+        return serve(request, entry, "miss")
+
+    def process_view(self, request, view, args, kwargs):
+        tags = getattr(view, "page_tags", None)
+        if tags is None or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return None
+        try:
+            # Read before the view reads the content, so a change committed meanwhile is caught.
+            request.page_versions = read_versions([SITE, *tags(**kwargs)])
+        except (*DATABASE_DOWN, *CACHE_DOWN):
+            pass  # not kept; the view answers (or the 503 page does)
+        return None
+
+
+def cache_call(method, *args):
+    """A cache that is down means no caching, not an error page."""
+    try:
+        return method(*args)
+    except CACHE_DOWN as error:
+        logger.warning("Page cache unavailable: %s", error)
+        return None
+
+
+def keepable(request, response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )
+
+
+def make_entry(response, versions):
+    body = response.content
+    return {
+        "versions": versions,
+        "year": timezone.now().year,  # decides which figures are "dated"
+        "headers": [(k, v) for k, v in response.items() if k.lower() not in OWN_HEADERS],
+        "digest": hashlib.sha256(body).hexdigest()[:32],
+        "bodies": {"identity": body, **{name: zip_(body) for name, zip_ in ENCODINGS.items()}},
+    }
+
+
+def accepted_encoding(request, bodies):
+    """br, else gzip, else none, as the client's Accept-Encoding allows (q=0 refuses)."""
+    accepted = set()
+    for item in request.headers.get("Accept-Encoding", "").split(","):
+        name, _, params = item.strip().partition(";")
+        if params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
+            accepted.add(name.strip().lower())
+    return next((name for name in ENCODINGS if name in accepted and name in bodies), "identity")
+
+
+def serve(request, entry, state):
+    encoding = accepted_encoding(request, entry["bodies"])
+    # One validator per representation; any of them revalidates the page.
+    etag = f'"{entry["digest"]}"' if encoding == "identity" else f'"{entry["digest"]}-{encoding}"'
+    sent = {
+        tag.removeprefix("W/").strip('"').split("-")[0]
+        for tag in parse_etags(request.headers.get("If-None-Match", ""))
+    }
+    if entry["digest"] in sent:
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(entry["bodies"][encoding])
+        for name, value in entry["headers"]:
+            response[name] = value
+        if encoding != "identity":
+            response["Content-Encoding"] = encoding
+    response["ETag"] = etag
+    response["Cache-Control"] = STALE_CACHE_CONTROL if state == "stale" else CACHE_CONTROL
+    patch_vary_headers(response, ["Accept-Encoding", "Cookie"])
+    response["X-Page-Cache"] = state  # hit, miss, or stale (the database is down)
+    return response
