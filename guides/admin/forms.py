@@ -6,7 +6,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.forms import SimpleArrayField
 from django.utils import timezone
 
-from ..models import Guide, MarkdownField
+from ..models import NOTE_MAX_LENGTH, Guide, MarkdownField
 
 
 class LinesField(SimpleArrayField):
@@ -53,6 +53,15 @@ class GuideFormFields:
 class GuideAdminForm(forms.ModelForm):
     # When the editor opened the form: a save based on an older copy is refused.
     opened_at = forms.CharField(widget=forms.HiddenInput, required=False)
+    change_note = forms.CharField(
+        label="What changed",
+        max_length=NOTE_MAX_LENGTH,
+        required=False,
+        strip=True,
+        help_text="One line for readers, required when the guide is published: it is shown with "
+        'today\'s date under "What changed" on the guide\'s page and in the feed, e.g. "Pay '
+        'figures updated to the May 2024 survey." Not needed for drafts.',
+    )
 
     class Meta:
         model = Guide
@@ -65,6 +74,13 @@ class GuideAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        # Editors without the publish permission see the status read-only: it stays as it is.
+        status = cleaned.get("status", self.instance.status)
+        if status == Guide.Status.PUBLISHED and not cleaned.get("change_note"):
+            self.add_error(
+                "change_note",
+                "This guide is published: say in one line what this save changes for readers.",
+            )
         if self.instance.pk:
             # Lock the row until this save commits (the admin saves in one transaction): of two
             # simultaneous saves, the second waits here, then sees the first one's timestamp.

@@ -5,6 +5,7 @@ editor understands, so the admin and the fixture loader report problems before t
 Which model holds which section of the page is declared once, in guides.sections.
 """
 
+from .changes import NOTE_MAX_LENGTH, ChangeNote
 from .children import (
     FAQ,
     CareerTier,
@@ -37,10 +38,12 @@ __all__ = [
     "LIST_PROXIES",
     "MONEY_FIGURES",
     "MONEY_MAX",
+    "NOTE_MAX_LENGTH",
     "CareerTier",
     "CaseStudy",
     "Category",
     "Certification",
+    "ChangeNote",
     "DayBlock",
     "FixtureRecord",
     "Guide",
