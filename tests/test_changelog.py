@@ -12,7 +12,7 @@ from django.utils import timezone
 from guides.loading import load
 from guides.models import ChangeNote, Guide
 
-from .admin_pages import open_form, save
+from .admin_pages import change_url, open_form, save
 from .factories import guide_file_data, make_guide, write_guide_file
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +50,14 @@ class TestWriting:
         assert response.status_code == 302
         recorded = ChangeNote.objects.get(guide=guide)
         assert (recorded.note, recorded.author) == ("Summary reworded.", editor)
+
+    def test_editors_see_earlier_notes_with_their_authors(self, client, editor):
+        guide = make_guide()
+        note(guide, "Published from the editors' source files.", days_ago=1)
+        save(client, guide, change_note="Summary reworded.")
+        html = client.get(change_url(guide)).content.decode()
+        assert "eddie · Summary reworded." in html
+        assert "load_guides · Published from the editors&#x27; source files." in html
 
     def test_a_note_is_short(self, client, editor):
         guide = make_guide()

@@ -145,20 +145,24 @@ class GuideAdmin(PublishingPermission, GuideFormFields, SortableAdminBase, Versi
         notes = list(guide.change_notes.select_related("author")[:5]) if guide.pk else []
         if not notes:
             return "None yet: notes are written only while the guide is published."
-        return format_html(
-            '<ul>{}</ul><p><a href="{}">All of them, as the public sees them</a></p>',
-            format_html_join(
-                "",
-                "<li>{} · {} · {}</li>",
+        items = format_html_join(
+            "",
+            "<li>{} · {} · {}</li>",
+            (
                 (
-                    (
-                        timezone.localtime(note.published_at).strftime("%d %b %Y %H:%M"),
-                        note.author.get_username() if note.author else "load_guides",
-                        note.note,
-                    )
-                    for note in notes
-                ),
+                    timezone.localtime(note.published_at).strftime("%d %b %Y %H:%M"),
+                    note.author.get_username() if note.author else "load_guides",
+                    note.note,
+                )
+                for note in notes
             ),
+        )
+        listed = format_html("<ul>{}</ul>", items)
+        if not guide.is_published:  # a draft has no public change log to link to
+            return listed
+        return format_html(
+            '{}<p><a href="{}">All of them, as the public sees them</a></p>',
+            listed,
             reverse("guides:changes", args=[guide.slug]),
         )
 
