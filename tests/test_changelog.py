@@ -57,7 +57,7 @@ class TestWriting:
         save(client, guide, change_note="Summary reworded.")
         html = client.get(change_url(guide)).content.decode()
         assert "eddie · Summary reworded." in html
-        assert "load_guides · Published from the editors&#x27; source files." in html
+        assert "automatic · Published from the editors&#x27; source files." in html
 
     def test_a_note_is_short(self, client, editor):
         guide = make_guide()

@@ -58,6 +58,7 @@ class GuideAdminForm(forms.ModelForm):
         max_length=NOTE_MAX_LENGTH,
         required=False,
         strip=True,
+        widget=forms.TextInput(attrs={"size": 90}),
         help_text="One line for readers, required when the guide is published: it is shown with "
         'today\'s date under "What changed" on the guide\'s page and in the feed, e.g. "Pay '
         'figures updated to the May 2024 survey." Not needed for drafts.',

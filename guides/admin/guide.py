@@ -151,13 +151,13 @@ class GuideAdmin(PublishingPermission, GuideFormFields, SortableAdminBase, Versi
             (
                 (
                     timezone.localtime(note.published_at).strftime("%d %b %Y %H:%M"),
-                    note.author.get_username() if note.author else "load_guides",
+                    note.author.get_username() if note.author else "automatic",
                     note.note,
                 )
                 for note in notes
             ),
         )
-        listed = format_html("<ul>{}</ul>", items)
+        listed = format_html('<ul class="change-notes">{}</ul>', items)
         if not guide.is_published:  # a draft has no public change log to link to
             return listed
         return format_html(

@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('published_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('note', models.CharField(max_length=160)),
-                ('author', models.ForeignKey(blank=True, help_text='Empty for notes written by load_guides.', null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                ('author', models.ForeignKey(blank=True, help_text='Empty for notes written automatically: by load_guides, or when the log began.', null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
                 ('guide', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='change_notes', to='guides.guide')),
             ],
             options={

@@ -22,7 +22,7 @@ class ChangeNote(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        help_text="Empty for notes written by load_guides.",
+        help_text="Empty for notes written automatically: by load_guides, or when the log began.",
     )
 
     class Meta:
