@@ -4,6 +4,7 @@ import reversion
 from django import forms
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.forms import SimpleArrayField
+from django.db import models
 from django.utils import timezone
 
 from ..models import NOTE_MAX_LENGTH, Guide, MarkdownField
@@ -38,15 +39,26 @@ class MarkdownTextarea(forms.Textarea):
         super().__init__(attrs={"rows": 6, "data-markdown-preview": "", **(attrs or {})})
 
 
+class UnixNewlinesField(forms.CharField):
+    """Browsers send a textarea's line breaks as CRLF; the guides (and their fixture files) use LF.
+    Without this, saving an untouched form would change every multi-line field."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
 class GuideFormFields:
     """For the guide and every inline: each list-of-text field (ArrayField) is edited one item per
-    line, and each Markdown field, wherever it is, gets the preview."""
+    line, each Markdown field, wherever it is, gets the preview, and text keeps LF line breaks."""
 
     formfield_overrides = {MarkdownField: {"widget": MarkdownTextarea}}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, ArrayField):
             return lines_formfield(db_field)
+        if isinstance(db_field, models.TextField):
+            kwargs["form_class"] = UnixNewlinesField
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 

@@ -41,7 +41,7 @@ class PublishingPermission:
         return form
 
     def save_model(self, request, obj, form, change):
-        if obj.is_published and obj.first_published is None:
+        if obj.is_published and obj.first_published is None and "status" in form.changed_data:
             obj.first_published = timezone.localdate()
         super().save_model(request, obj, form, change)
 
