@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from guides.loading import load
-from guides.models import ChangeNote, Guide
+from guides.models import FAQ, ChangeNote, Guide
 
 from .admin_pages import change_url, open_form, save
 from .factories import guide_file_data, make_guide, write_guide_file
@@ -43,13 +43,30 @@ class TestWriting:
         del data["change_note"]
         response = client.post(reverse("admin:guides_guide_change", args=[guide.pk]), data)
         assert response.status_code == 200
-        assert "say in one line what this save changes for readers" in response.content.decode()
+        assert "what this save changes for readers" in response.content.decode()
         assert Guide.objects.get(pk=guide.pk).summary != "A better summary." and not notes(guide)
 
         response = save(client, guide, summary="A better summary.", change_note="Summary reworded.")
         assert response.status_code == 302
         recorded = ChangeNote.objects.get(guide=guide)
         assert (recorded.note, recorded.author) == ("Summary reworded.", editor)
+
+    def test_an_untouched_save_needs_no_note_and_records_none(self, client, editor):
+        guide = make_guide()
+        assert save(client, guide, change_note="").status_code == 302
+        assert not notes(guide)
+
+    def test_changing_only_a_list_needs_a_note_too(self, client, editor):
+        """Editing, adding or reordering an inline's rows is a change readers see."""
+        guide = make_guide()
+        FAQ.objects.create(guide=guide, question="Is it hard?", answer="Yes.")
+        response = save(client, guide, **{"faqs-0-answer": "Often.", "change_note": ""})
+        assert response.status_code == 200 and "what this save changes for readers" in (
+            response.content.decode()
+        )
+        assert FAQ.objects.get(guide=guide).answer == "Yes." and not notes(guide)
+        response = save(client, guide, **{"faqs-0-answer": "Often.", "change_note": "FAQ fixed."})
+        assert response.status_code == 302 and notes(guide) == ["FAQ fixed."]
 
     def test_editors_see_earlier_notes_with_their_authors(self, client, editor):
         guide = make_guide()

@@ -1,6 +1,7 @@
 """How a guide's fields are edited, and the check that keeps one editor from overwriting another."""
 
 import reversion
+from adminsortable2.admin import CustomInlineFormSet
 from django import forms
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.forms import SimpleArrayField
@@ -62,6 +63,27 @@ class GuideFormFields:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
+NOTE_NEEDED = (
+    'This guide is published: say in one line under "What changed" what this save changes for '
+    "readers."
+)
+
+
+def needs_note(guide, changed, note):
+    """A save that changes a published guide must tell readers what changed (guides.changelog)."""
+    return guide.status == Guide.Status.PUBLISHED and changed and not (note or "").strip()
+
+
+class ListFormSet(CustomInlineFormSet):
+    """An inline's rows: changing, adding, removing or reordering them in a published guide needs
+    the change note too. Runs after the guide's form, whose status the instance then holds."""
+
+    def clean(self):
+        super().clean()
+        if needs_note(self.instance, self.has_changed(), self.data.get("change_note")):
+            raise forms.ValidationError(NOTE_NEEDED)
+
+
 class GuideAdminForm(forms.ModelForm):
     # When the editor opened the form: a save based on an older copy is refused.
     opened_at = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -71,9 +93,9 @@ class GuideAdminForm(forms.ModelForm):
         required=False,
         strip=True,
         widget=forms.TextInput(attrs={"size": 90}),
-        help_text="One line for readers, required when the guide is published: it is shown with "
-        'today\'s date under "What changed" on the guide\'s page and in the feed, e.g. "Pay '
-        'figures updated to the May 2024 survey." Not needed for drafts.',
+        help_text="One line for readers, required when a save changes a published guide: "
+        "shown with today's date under \"What changed\" on the guide's page and in the feed, "
+        'e.g. "Pay figures updated to the May 2024 survey." Not needed for drafts.',
     )
 
     class Meta:
@@ -87,13 +109,12 @@ class GuideAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        # Editors without the publish permission see the status read-only: it stays as it is.
-        status = cleaned.get("status", self.instance.status)
-        if status == Guide.Status.PUBLISHED and not cleaned.get("change_note"):
-            self.add_error(
-                "change_note",
-                "This guide is published: say in one line what this save changes for readers.",
-            )
+        # The status after this save (read-only for editors without the publish permission); an
+        # untouched save changes nothing and needs no note.
+        after = Guide(status=cleaned.get("status", self.instance.status))
+        changed = set(self.changed_data) - {"change_note", "opened_at"}
+        if needs_note(after, changed, cleaned.get("change_note")):
+            self.add_error("change_note", NOTE_NEEDED)
         if self.instance.pk:
             # Lock the row until this save commits (the admin saves in one transaction): of two
             # simultaneous saves, the second waits here, then sees the first one's timestamp.
