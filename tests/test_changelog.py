@@ -8,11 +8,12 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
+from reversion.models import Version
 
 from guides.loading import load
 from guides.models import FAQ, ChangeNote, Guide
 
-from .admin_pages import change_url, open_form, save
+from .admin_pages import change_url, form_data, open_form, save
 from .factories import guide_file_data, make_guide, write_guide_file
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +68,21 @@ class TestWriting:
         assert FAQ.objects.get(guide=guide).answer == "Yes." and not notes(guide)
         response = save(client, guide, **{"faqs-0-answer": "Often.", "change_note": "FAQ fixed."})
         assert response.status_code == 302 and notes(guide) == ["FAQ fixed."]
+
+    def test_restoring_a_revision_of_a_published_guide_needs_a_note(self, client, editor):
+        """The restore form matches the version it restores, yet the page changes."""
+        guide = make_guide(summary="The first summary.")
+        save(client, guide, summary="The second summary.", change_note="Summary rewritten.")
+        older = Version.objects.get_for_object(guide).first()
+        save(client, guide, summary="The third summary.", change_note="Summary rewritten again.")
+        url = reverse("admin:guides_guide_revision", args=[guide.pk, older.pk])
+        restore = {**form_data(client.get(url)), "change_note": ""}
+        assert client.post(url, restore).status_code == 200
+        assert Guide.objects.get(pk=guide.pk).summary == "The third summary."
+        restore["change_note"] = "Summary restored."
+        assert client.post(url, restore).status_code == 302
+        assert Guide.objects.get(pk=guide.pk).summary == "The second summary."
+        assert notes(guide)[0] == "Summary restored."
 
     def test_editors_see_earlier_notes_with_their_authors(self, client, editor):
         guide = make_guide()

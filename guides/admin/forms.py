@@ -85,6 +85,7 @@ class ListFormSet(CustomInlineFormSet):
 
 
 class GuideAdminForm(forms.ModelForm):
+    restoring = False  # set by GuideAdmin.get_form on the revision and recover pages
     # When the editor opened the form: a save based on an older copy is refused.
     opened_at = forms.CharField(widget=forms.HiddenInput, required=False)
     change_note = forms.CharField(
@@ -110,9 +111,10 @@ class GuideAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         # The status after this save (read-only for editors without the publish permission); an
-        # untouched save changes nothing and needs no note.
+        # untouched save changes nothing and needs no note, but a restore changes the page although
+        # its form matches the version it restores.
         after = Guide(status=cleaned.get("status", self.instance.status))
-        changed = set(self.changed_data) - {"change_note", "opened_at"}
+        changed = self.restoring or set(self.changed_data) - {"change_note", "opened_at"}
         if needs_note(after, changed, cleaned.get("change_note")):
             self.add_error("change_note", NOTE_NEEDED)
         if self.instance.pk:

@@ -166,6 +166,11 @@ class GuideAdmin(PublishingPermission, GuideFormFields, SortableAdminBase, Versi
             reverse("guides:changes", args=[guide.slug]),
         )
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.restoring = request.resolver_match.url_name.endswith(("_revision", "_recover"))
+        return form
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         note_change(obj, form.cleaned_data.get("change_note"), request.user)
