@@ -16,12 +16,13 @@ from django.views.decorators.http import require_safe
 from .catalogue import PER_PAGE, CatalogueForm
 from .content_versions import GUIDES, guide_tag
 from .models import Category, Guide
-from .page import GuidePage
+from .page import GuidePage, breadcrumbs
 from .page_cache import public_page
 from .search import highlight, suggestions
 from .structured_data import structured_data
 
 logger = logging.getLogger(__name__)
+CHANGES_PER_PAGE = 50
 
 
 @public_page()
@@ -114,6 +115,24 @@ def guide_detail(request, slug):
         # What a signed-in editor sees (drafts, the preview banner) is theirs alone.
         patch_cache_control(response, private=True, no_cache=True)
     return response
+
+
+@public_page(tags=guide_page_tags)
+@require_safe
+def guide_changes(request, slug):
+    """Every published change to a published guide, newest first (drafts have no public history)."""
+    guide = get_object_or_404(Guide.objects.published().select_related("category"), slug=slug)
+    page = Paginator(guide.change_notes.all(), CHANGES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "guides/guide_changes.html",
+        {
+            "guide": guide,
+            "page_obj": page,
+            "crumbs": [*breadcrumbs(guide), ("What changed", request.path)],
+            "canonical_url": request.build_absolute_uri(request.path),
+        },
+    )
 
 
 @public_page()

@@ -127,7 +127,7 @@ def test_query_count_is_constant_whatever_the_number_of_items(client):
         assert response.content.decode().count('class="faq__item"') == items
         counts.append(len(queries))
     assert counts[0] == counts[1]
-    assert counts[1] <= 14  # 12 for the page; the page cache finds its tag and reads versions
+    assert counts[1] <= 15  # 13 for the page; the page cache finds its tag and reads versions
 
 
 def test_page_with_every_section_is_under_120_kb(client):

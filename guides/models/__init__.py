@@ -5,6 +5,7 @@ editor understands, so the admin and the fixture loader report problems before t
 Which model holds which section of the page is declared once, in guides.sections.
 """
 
+from .changes import NOTE_MAX_LENGTH, ChangeNote
 from .children import (
     FAQ,
     CareerTier,
@@ -39,10 +40,12 @@ __all__ = [
     "MARKDOWN_MAX_LENGTH",
     "MONEY_FIGURES",
     "MONEY_MAX",
+    "NOTE_MAX_LENGTH",
     "CareerTier",
     "CaseStudy",
     "Category",
     "Certification",
+    "ChangeNote",
     "ContentVersion",
     "DayBlock",
     "FixtureRecord",

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('guides', '0008_rendered_markdown'),
+        ('guides', '0009_rendered_markdown'),
     ]
 
     operations = [

@@ -14,7 +14,7 @@ def render_existing(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('guides', '0007_markdown_fields'),
+        ('guides', '0008_change_notes_and_not_stated_facts'),
     ]
 
     operations = [
