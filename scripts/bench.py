@@ -1,12 +1,19 @@
-"""make bench: server time of search and of the filtered catalogue at 10,000 synthetic guides.
+"""make bench: server time of search and of the filtered catalogue at 10,000 synthetic guides, then
+throughput through gunicorn.
 
 Creates a scratch database beside the project's (never touching it), loads the real guides plus
 BENCH_GUIDES synthetic ones, then times requests through Django's full stack in-process (middleware,
-view, queries, template) and prints median and p95 per scenario, plus the query plan of a search.
-This is a measurement, not a test: it asserts nothing.
+view, queries, template; the page cache bypassed, so pages are rendered) and prints median and p95
+per scenario, plus the query plan of a search. Then it serves the scratch database with gunicorn
+(and the project's Redis when it runs) and loads it with wrk: req/s of a static file, the guide page
+cached and uncached, the catalogue and a search, each as a ratio to the static file, and latency at
+100 connections. This is a measurement, not a test: it asserts nothing.
 """
 
+import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -74,6 +81,7 @@ def measure(url):
 
     setup_test_environment()  # lets Client run without ALLOWED_HOSTS changes
     client = Client()
+    client.cookies["sessionid"] = "bench"  # a session cookie bypasses the page cache: renders
     print(
         f"\n{Guide.objects.count()} guides in the scratch database; "
         f"{REQUESTS} requests per scenario after 10 warm-up requests.\n"
@@ -102,8 +110,85 @@ def measure(url):
     print("\nGIN indexes used:", ", ".join(used) or "none")
 
 
+# Throughput: wrk against gunicorn. "uncached" sends a session cookie, which bypasses the page cache.
+BENCH_PORT = int(os.environ.get("BENCH_PORT", "8099"))
+SECONDS = os.environ.get("BENCH_SECONDS", "8")
+LONG_SECONDS = os.environ.get("BENCH_LONG_SECONDS", "60")
+UNCACHED = "Cookie: sessionid=bench"
+THROUGHPUT = [
+    ("guide page, cached", "/guides/medical-manager/", None),
+    ("guide page, uncached", "/guides/medical-manager/", UNCACHED),
+    ("home, cached", "/", None),
+    ("catalogue, cached", "/guides/", None),
+    ("catalogue, uncached", "/guides/", UNCACHED),
+    ("search 'nurse', cached", "/guides/?q=nurse", None),
+    ("search 'nurse', uncached", "/guides/?q=nurse", UNCACHED),
+]
+
+
+def wrk(path, header=None, connections=16, seconds=SECONDS):
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    command += ["-H", "Accept-Encoding: br, gzip"]
+    if header:
+        command += ["-H", header]
+    out = subprocess.run(
+        [*command, f"http://127.0.0.1:{BENCH_PORT}{path}"], capture_output=True, text=True
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: .*", out)
+    return rate, out, errors.group(0) if errors else "none"
+
+
+def throughput(url):
+    if not shutil.which("wrk") and os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing wrk (apt-get install wrk)...")
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], stdout=subprocess.DEVNULL)
+    if not shutil.which("wrk"):
+        print("\nNo wrk: install it (sudo apt-get install wrk) for the throughput run.")
+        return
+    manifest = json.loads((ROOT / "staticfiles" / "staticfiles.json").read_text())
+    static = "/static/" + manifest["paths"]["css/site.css"]
+    env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="careerguide.settings.bench")
+    env["PORT"] = str(BENCH_PORT)
+    redis_port = os.environ.get("CAREERGUIDE_REDIS_PORT", "63790")
+    if subprocess.run(["bash", str(ROOT / "scripts/redis.sh"), "start"], env=env).returncode == 0:
+        env.setdefault("REDIS_URL", f"redis://127.0.0.1:{redis_port}/1")
+        subprocess.run(["redis-cli", "-p", redis_port, "-n", "1", "flushdb"], check=False)
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "careerguide.wsgi", "--config", "gunicorn.conf.py"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            if (
+                subprocess.run(["curl", "-fs", f"http://127.0.0.1:{BENCH_PORT}/healthz"]).returncode
+                == 0
+            ):
+                break
+            time.sleep(0.2)
+        print(f"\nThroughput through gunicorn ({env.get('REDIS_URL') or 'per-process cache'}),")
+        print(f"wrk -t2 -c16 -d{SECONDS}s, each run right after one of the static file:\n")
+        print(f"{'request':28} {'req/s':>8} {'static req/s':>13} {'ratio':>6}  errors")
+        for name, path, header in [("static CSS (WhiteNoise)", static, None), *THROUGHPUT]:
+            wrk(path, header, seconds="2")  # warm-up: fills the cache
+            base, _, _ = wrk(static)
+            rate, _, errors = wrk(path, header)
+            print(f"{name:28} {rate:8.0f} {base:13.0f} {rate / base:6.2f}  {errors}")
+        _, out, errors = wrk(THROUGHPUT[0][1], connections=100, seconds=LONG_SECONDS)
+        print(f"\nCached guide page, 100 connections for {LONG_SECONDS} s (errors: {errors}):")
+        print(out[out.index("Latency Distribution") :].split("\n\n")[0])
+    finally:
+        server.terminate()
+        server.wait()
+
+
 if __name__ == "__main__":
     url, admin_url = scratch_url()
     if "--measure-only" not in sys.argv:
         prepare(url, admin_url)
-    measure(url)
+    if "--throughput-only" not in sys.argv:
+        measure(url)
+    throughput(url)
