@@ -176,7 +176,8 @@ def throughput(url):
             wrk(path, header, seconds="2")  # warm-up: fills the cache
             base, _, _ = wrk(static)
             rate, _, errors = wrk(path, header)
-            print(f"{name:28} {rate:8.0f} {base:13.0f} {rate / base:6.2f}  {errors}")
+            ratio = f"{rate / base:6.2f}" if base else "   n/a"  # the static run failed
+            print(f"{name:28} {rate:8.0f} {base:13.0f} {ratio}  {errors}")
         _, out, errors = wrk(THROUGHPUT[0][1], connections=100, seconds=LONG_SECONDS)
         print(f"\nCached guide page, 100 connections for {LONG_SECONDS} s (errors: {errors}):")
         print(out[out.index("Latency Distribution") :].split("\n\n")[0])
