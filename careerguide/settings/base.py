@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "adminsortable2",
     "csp",
     "guides",
+    "guides.wages",
 ]
 
 MIDDLEWARE = [
