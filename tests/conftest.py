@@ -3,12 +3,29 @@ import os
 import pytest
 from django.core.management import call_command
 
+# Medical and health services managers (the seed guide), software developers, data scientists,
+# actors (hourly pay only) and anesthesiologists (top-coded pay).
+BROWSER_OCCUPATIONS = ["119111", "151252", "152051", "272011", "291211"]
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database starts with the real guides from fixtures/."""
+    """Every test database starts with the real guides from fixtures/ and the real bundled
+    OEWS release."""
     with django_db_blocker.unblock():
         call_command("load_guides", verbosity=0)
+        call_command("import_wages", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def wages_subset(tmp_path_factory):
+    """The real release cut down to the occupations the browser tests visit."""
+    from guides.wages.sources import open_source
+    from guides.wages.testing import write_subset
+
+    real = open_source().database_path()
+    path = tmp_path_factory.mktemp("oews") / "subset.sqlite"
+    return write_subset(real, path, BROWSER_OCCUPATIONS)
 
 
 @pytest.fixture(scope="session")
@@ -28,6 +45,8 @@ def browser():
 
 
 @pytest.fixture
-def guides(transactional_db):
-    """Live-server tests flush the database after each test, so load the guides each time."""
+def guides(transactional_db, wages_subset):
+    """Live-server tests flush the database after each test, so load the guides (and a few
+    occupations of the real wage release) each time."""
     call_command("load_guides", verbosity=0)
+    call_command("import_wages", "--from", str(wages_subset), verbosity=0)

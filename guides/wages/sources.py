@@ -182,6 +182,11 @@ class SqliteFile(ReleaseSource):
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise SourceError(f"{manifest}: not a readable manifest ({error}).") from None
 
+    def database_path(self):
+        """The SQLite file itself, unpacked when it is gzipped."""
+        self._connect().close()
+        return self._database
+
     def _connect(self):
         """A read-only connection; a gzipped file is unpacked once, to a temporary file that
         lives as long as this source."""
