@@ -4,12 +4,14 @@ from django.urls import include, path
 
 from guides import views
 from guides.sitemaps import GuideSitemap, StaticSitemap
+from guides.wages.sitemaps import OccupationSitemap
 
-sitemaps = {"guides": GuideSitemap, "static": StaticSitemap}
+sitemaps = {"guides": GuideSitemap, "static": StaticSitemap, "occupations": OccupationSitemap}
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("guides.urls")),
+    path("", include("guides.wages.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

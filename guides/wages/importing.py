@@ -68,16 +68,19 @@ def _store_areas(release, source):
     return {area.code: area.pk for area in rows}
 
 
+def _parent_code(code6, levels):
+    """The nearest group above an occupation: the SOC code that shares its leading digits
+    ("119111" -> "119000", "151252" -> "151250") and sits at a higher level."""
+    for length in (5, 4, 3, 2):
+        candidate = code6[:length].ljust(6, "0")
+        if candidate != code6 and levels.get(candidate, 9) < levels[code6]:
+            return candidate
+    return None
+
+
 def _store_occupations(release, source):
-    """Level by level, so each occupation's parent (the nearest group above it) has its id."""
-    ordered = sorted(source.occupations)  # SOC codes sort each group before its members
-    parents, last_at_level = {}, {}
-    for code6, _name, level in ordered:
-        above = [last_at_level[higher] for higher in range(level) if higher in last_at_level]
-        parents[code6] = above[-1] if above else None
-        last_at_level[level] = code6
-        for deeper in range(level + 1, 4):
-            last_at_level.pop(deeper, None)
+    """Level by level, so each occupation's parent has its id when the occupation is stored."""
+    levels = {code6: level for code6, _name, level in source.occupations}
     ids = {}
     for level in Occupation.Level.values:
         created = Occupation.objects.bulk_create(
@@ -86,9 +89,9 @@ def _store_occupations(release, source):
                 code=soc(code6),
                 name=name,
                 level=level,
-                parent_id=ids.get(parents[code6]),
+                parent_id=ids.get(_parent_code(code6, levels)),
             )
-            for code6, name, own_level in ordered
+            for code6, name, own_level in sorted(source.occupations)
             if own_level == level
         )
         ids.update({occupation.code.replace("-", ""): occupation.pk for occupation in created})

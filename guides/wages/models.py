@@ -126,8 +126,9 @@ class Occupation(models.Model):
         return reverse("wages:occupation", kwargs={"soc": self.code})
 
     @property
-    def major_code(self):
-        return f"{self.code[:2]}-0000"
+    def bls_url(self):
+        """BLS's own page for the occupation in its current release."""
+        return f"https://www.bls.gov/oes/current/oes{self.code.replace('-', '')}.htm"
 
 
 def _hourly():

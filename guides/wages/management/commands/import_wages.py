@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from guides.wages.importing import import_release
+from guides.wages.models import Release
 from guides.wages.sources import SourceError, open_source
 
 
@@ -20,12 +21,21 @@ class Command(BaseCommand):
             help="An OEWS SQLite file or a folder with oe.area, oe.occupation, oe.industry, "
             "oe.datatype, oe.footnote and oe.data.0.Current.",
         )
+        parser.add_argument(
+            "--if-none",
+            action="store_true",
+            help="Do nothing when any release is already stored (for first-run set-up).",
+        )
 
-    def handle(self, *args, path=None, verbosity=1, **options):
+    def handle(self, *args, path=None, if_none=False, verbosity=1, **options):
         def say(line):
             if verbosity:
                 self.stdout.write(line)
 
+        current = Release.objects.current() if if_none else None
+        if current:
+            self.stdout.write(f"OEWS {current.name} is already imported; nothing changed.")
+            return
         try:
             source = open_source(path)
             say(f"Reading OEWS {source.name} from {source.path}")

@@ -1,0 +1,148 @@
+"""Reading the current OEWS release: small functions the occupation pages and guide pages share.
+
+Each returns what one page part needs in one or two queries, whatever the number of rows.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db.models import F, Func, OuterRef, Q, Subquery, TextField, Value
+
+from .models import ALL_OCCUPATIONS, Area, Estimate, Occupation, Release
+from .pay import Pay, period_of
+from .states import BY_POSTAL
+
+SOC = re.compile(r"\d{2}-\d{4}")
+
+
+def soc_codes(occupation_code):
+    """A guide's "11-9111; 29-1141.01" -> ["11-9111", "29-1141"]: O*NET specialisations
+    (.01, .02) are paid as the SOC occupation they belong to."""
+    return list(dict.fromkeys(SOC.findall(occupation_code or "")))
+
+
+def state_for(postal):
+    """The State for a postal code in any case, or None."""
+    return BY_POSTAL.get((postal or "").upper())
+
+
+def _current_release_id():
+    return Release.objects.newest_first().values("pk")[:1]
+
+
+def headline_median():
+    """For annotating guides: the current national annual median of the guide's SOC code with
+    the most jobs (the occupation the guide is mostly about), or NULL."""
+    codes = Func(
+        Func(
+            OuterRef("occupation_code"),
+            Value(r"\.\d+"),
+            Value(""),
+            Value("g"),
+            function="regexp_replace",
+            output_field=TextField(),
+        ),
+        Value("; "),
+        function="string_to_array",
+    )
+    national = Area.objects.filter(release=_current_release_id(), kind=Area.Kind.NATIONAL)
+    return Subquery(
+        Estimate.objects.filter(
+            area=Subquery(national.values("pk")[:1]),
+            occupation__code=Func(codes, function="ANY"),
+        )
+        .order_by(F("employment").desc(nulls_last=True))
+        .values("annual_median")[:1]
+    )
+
+
+@dataclass
+class GuidePay:
+    """What a guide's salary section shows from the current release."""
+
+    release: Release | None
+    national: list = field(default_factory=list)  # Pay per SOC code, most jobs first
+    state: object = None  # the chosen State, if any
+    states: dict = field(default_factory=dict)  # SOC code -> Pay in the chosen state (or None)
+
+    def __bool__(self):
+        return bool(self.national)
+
+    @property
+    def headline(self):
+        return self.national[0] if self.national else None
+
+    def pairs(self):
+        """(national Pay, state Pay or None) per SOC code, for the side-by-side table."""
+        return [(pay, self.states.get(pay.estimate.occupation.code)) for pay in self.national]
+
+
+def guide_pay(occupation_code, postal=None):
+    """The national band of each of a guide's SOC codes and, with a state, that state's band:
+    two queries."""
+    codes = soc_codes(occupation_code)
+    release = Release.objects.current() if codes else None
+    if release is None:
+        return GuidePay(release)
+    state = state_for(postal)
+    where = Q(area__kind=Area.Kind.NATIONAL)
+    if state:
+        where |= Q(area__kind=Area.Kind.STATE, area__fips=state.fips)
+    rows = Estimate.objects.filter(where, release=release, occupation__code__in=codes)
+    rows = rows.select_related("area", "occupation").order_by(F("employment").desc(nulls_last=True))
+    national, states = [], {}
+    for estimate in rows:
+        if estimate.area.kind == Area.Kind.NATIONAL:
+            national.append(Pay(estimate, release, period_of(estimate)))
+    periods = {pay.estimate.occupation.code: pay.period for pay in national}
+    for estimate in rows:
+        if estimate.area.kind == Area.Kind.STATE:
+            code = estimate.occupation.code
+            states[code] = Pay(estimate, release, periods.get(code, "annual"))
+    return GuidePay(release, national, state, states)
+
+
+def occupation_estimates(release, occupation, postal=None):
+    """The national estimate and every state's (or, with `postal`, that state's and its metro
+    and nonmetro areas'), each with its area: one query."""
+    where = Q(area__kind=Area.Kind.NATIONAL)
+    if postal:
+        where |= Q(
+            area__kind__in=[Area.Kind.STATE, Area.Kind.METRO], area__states__contains=[postal]
+        )
+    else:
+        where |= Q(area__kind=Area.Kind.STATE)
+    return list(
+        Estimate.objects.filter(where, release=release, occupation=occupation).select_related(
+            "area"
+        )
+    )
+
+
+def find_occupations(release, text, limit=None):
+    """Detailed occupations whose name matches the words of `text` (stemmed, so "data
+    scientist" finds Data Scientists) or whose SOC code is `text`."""
+    text = text.strip()
+    occupations = Occupation.objects.filter(release=release, level=Occupation.Level.DETAILED)
+    if SOC.fullmatch(text):
+        return occupations.filter(code=text)
+    query = SearchQuery(text, search_type="websearch", config="english")
+    matches = occupations.annotate(words=SearchVector("name", config="english")).filter(
+        Q(words=query) | Q(name__icontains=text)
+    )
+    return matches[:limit] if limit else matches
+
+
+def detailed_with_medians(release):
+    """Every detailed occupation and major group with its national estimate: one query."""
+    return (
+        Estimate.objects.filter(
+            release=release,
+            area__kind=Area.Kind.NATIONAL,
+            occupation__level__in=[Occupation.Level.MAJOR, Occupation.Level.DETAILED],
+        )
+        .exclude(occupation__code=ALL_OCCUPATIONS)
+        .select_related("occupation")
+        .order_by("occupation__code")
+    )
