@@ -191,7 +191,7 @@ def test_missing_input_says_so(tmp_path):
     with pytest.raises(CommandError, match="no such file or folder"):
         run(tmp_path / "nothing")
     (tmp_path / "empty").mkdir()
-    with pytest.raises(CommandError, match="oe.area: missing"):
+    with pytest.raises(CommandError, match=r"oe\.area: missing"):
         run(tmp_path / "empty")
 
 
