@@ -12,6 +12,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 
 from .models import Guide, ListItem, SalaryBand
+from .wages.queries import guide_pay
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def _children(name):
 
 SECTIONS = [
     Section("at-a-glance", "At a glance", "glance", lambda page: True),
-    Section("salary", "Salary", "salary", _children("bands")),
+    Section("salary", "Salary", "salary", lambda page: bool(page.bands) or bool(page.pay)),
     Section("core-functions", "Core functions", "prose", _text("core_functions")),
     Section("responsibilities", "Key responsibilities", "list", _list("responsibility")),
     Section("work-setting", "Work setting", "prose", _text("work_setting")),
@@ -249,10 +250,12 @@ class GuidePage:
     faqs: list
     sources: list
     related: list
+    pay: object  # guides.wages.queries.GuidePay: the current OEWS release's figures
 
     @classmethod
-    def build(cls, guide):
-        """`guide` must come from with_headline_pay(); its children are fetched here if needed."""
+    def build(cls, guide, state=None):
+        """`guide` must come from with_headline_pay(); its children are fetched here if needed.
+        `state` (a postal code) adds that state's OEWS pay beside the national figures."""
         prefetch_related_objects([guide], *page_prefetches())
         lists = {kind: [] for kind in ListItem.Kind.values}
         for item in guide.list_items.all():
@@ -270,11 +273,14 @@ class GuidePage:
             faqs=list(guide.faqs.all()),
             sources=list(guide.sources.all()),
             related=list(guide.related_roles.all()),
+            pay=guide_pay(guide.occupation_code, state),
         )
 
     @cached_property
     def headline_band(self):
         """The band chosen by Guide.objects.with_headline_pay(), which the view's query applies."""
+        if self.pay:
+            return self.pay.salary_bands[0]
         return next(
             (chart.band for chart in self.bands if chart.band.pk == self.guide.headline_band_id),
             None,

@@ -52,11 +52,12 @@ def structured_data(page, request):
         occupation["alternateName"] = guide.alternative_titles
     if guide.occupation_code:
         occupation["occupationalCategory"] = guide.occupation_code.split("; ")
-    if page.bands:
-        occupation["estimatedSalary"] = [salary_distribution(c.band) for c in page.bands]
+    bands = (page.pay.salary_bands if page.pay else []) + [c.band for c in page.bands]
+    if bands:
+        occupation["estimatedSalary"] = [salary_distribution(band) for band in bands]
         occupation["occupationLocation"] = [
             {"@type": "Country", "name": COUNTRY_NAMES.get(code, code)}
-            for code in dict.fromkeys(c.band.country for c in page.bands)
+            for code in dict.fromkeys(band.country for band in bands)
         ]
     if guide.entry_education:
         occupation["educationRequirements"] = guide.get_entry_education_display()

@@ -20,6 +20,7 @@ from .page import GuidePage
 from .release import RELEASE
 from .search import highlight, suggestions
 from .structured_data import structured_data
+from .wages.queries import current_release_id
 
 logger = logging.getLogger(__name__)
 
@@ -86,16 +87,26 @@ def guide_detail(request, slug):
     """One guide. Staff also see drafts, marked as a preview and never cached."""
     preview = request.user.is_staff
     visible = Guide.objects.all() if preview else Guide.objects.published()
-    guide = get_object_or_404(visible.with_headline_pay().select_related("category"), slug=slug)
+    guide = get_object_or_404(
+        visible.with_headline_pay()
+        .select_related("category")
+        .annotate(wage_release=current_release_id()),
+        slug=slug,
+    )
 
-    # Validators first: a repeat visit costs one query and gets a 304.
-    etag = quote_etag(f"{guide.pk}-{guide.updated_at.timestamp()}-{RELEASE}-{int(preview)}")
+    # Validators first: a repeat visit costs one query and gets a 304. The page shows the
+    # current wage release, and one state's pay when ?state= asks for it.
+    state = request.GET.get("state", "")[:2].lower()
+    etag = quote_etag(
+        f"{guide.pk}-{guide.updated_at.timestamp()}-{RELEASE}-{int(preview)}"
+        f"-{guide.wage_release}-{state}"
+    )
     last_modified = int(guide.updated_at.timestamp())
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is not None:
         return not_modified
 
-    page = GuidePage.build(guide)
+    page = GuidePage.build(guide, state)
     response = render(
         request,
         "guides/guide_detail.html",

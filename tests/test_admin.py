@@ -221,7 +221,7 @@ def test_deleting_a_draft_asks_and_can_be_undone(client, editor):
     recover_url = reverse("admin:guides_guide_recover", args=[deleted.pk])
     assert client.post(recover_url, form_data(client.get(recover_url))).status_code == 302
     recovered = Guide.objects.get(slug=SEED)
-    assert recovered.faqs.count() == 9 and recovered.salary_bands.count() == 3
+    assert recovered.faqs.count() == 9 and recovered.salary_bands.count() == 2
 
 
 def test_publish_unpublish_and_mark_reviewed_actions(client, editor):

@@ -111,7 +111,7 @@ def test_education_and_remote_filters(client):
 def test_results_show_pay_year_growth_and_demand(client):
     """Each result carries its headline figures with their year."""
     html = client.get(reverse("guides:list"), {"q": "medical manager"}).content.decode()
-    assert "Median pay: <strong>$105,000</strong>" in html
+    assert "Median pay: <strong>$123,860</strong> (2025)" in html  # BLS OEWS, May 2025
     assert "Growth: <strong>18%</strong>" in html
     assert "Demand: <strong>High</strong>" in html
 

@@ -52,7 +52,8 @@ def test_seed_page_shows_the_seeds_figures_with_sources(seed_html):
         "$80,500",
         "$129,500",
         "$110,680",
-        "$189,000",
+        "$123,860",
+        "$224,340",
         "Much faster than average",
         "Hybrid",
     ):
@@ -61,7 +62,7 @@ def test_seed_page_shows_the_seeds_figures_with_sources(seed_html):
     assert "These are derived from the range, not surveyed." in seed_html
     assert "Occupational Outlook Handbook</a>, 2023." in seed_html
     assert "year not stated" in seed_html  # the seed's own estimate is undated, and says so
-    assert "Dated: more than five years old." in seed_html  # the May 2019 percentiles
+    assert "BLS OEWS, May 2025" in seed_html
     assert seed_html.count("<details") == 9
 
 
@@ -168,8 +169,8 @@ def test_metadata_and_structured_data_match_the_page(seed_html):
     assert occupation["occupationalCategory"] == ["11-9111"]
     assert occupation["mainEntityOfPage"]["lastReviewed"]
     salaries = occupation["estimatedSalary"]
-    assert [s["median"] for s in salaries] == [105000, 110680, 100980]
-    assert salaries[2]["percentile90"] == 189000
+    assert [s["median"] for s in salaries] == [123860, 105000, 110680]
+    assert salaries[0]["percentile90"] == 224340  # BLS OEWS, May 2025
     assert all(
         s["@type"] == "MonetaryAmountDistribution"
         and s["currency"] == "USD"

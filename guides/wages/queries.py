@@ -5,13 +5,14 @@ Each returns what one page part needs in one or two queries, whatever the number
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db.models import F, Func, OuterRef, Q, Subquery, TextField, Value
+from django.db.models import BooleanField, F, Func, OuterRef, Q, Subquery, TextField, Value
 
 from .models import ALL_OCCUPATIONS, Area, Estimate, Occupation, Release
-from .pay import Pay, period_of
-from .states import BY_POSTAL
+from .pay import Pay, charted, period_of
+from .states import BY_POSTAL, STATES
 
 SOC = re.compile(r"\d{2}-\d{4}")
 
@@ -27,8 +28,14 @@ def state_for(postal):
     return BY_POSTAL.get((postal or "").upper())
 
 
-def _current_release_id():
+def current_release_id():
+    """A subquery: the current release's id."""
     return Release.objects.newest_first().values("pk")[:1]
+
+
+def current_year():
+    """For annotating guides: the current release's data year."""
+    return Subquery(Release.objects.newest_first().values("year")[:1])
 
 
 def headline_median():
@@ -46,12 +53,17 @@ def headline_median():
         Value("; "),
         function="string_to_array",
     )
-    national = Area.objects.filter(release=_current_release_id(), kind=Area.Kind.NATIONAL)
+    # occupation.code = ANY(the guide's codes)
+    is_guide_code = Func(
+        F("occupation__code"),
+        codes,
+        arg_joiner=" = ANY(",
+        template="%(expressions)s)",
+        output_field=BooleanField(),
+    )
+    national = Area.objects.filter(release=current_release_id(), kind=Area.Kind.NATIONAL)
     return Subquery(
-        Estimate.objects.filter(
-            area=Subquery(national.values("pk")[:1]),
-            occupation__code=Func(codes, function="ANY"),
-        )
+        Estimate.objects.filter(is_guide_code, area=Subquery(national.values("pk")[:1]))
         .order_by(F("employment").desc(nulls_last=True))
         .values("annual_median")[:1]
     )
@@ -66,6 +78,8 @@ class GuidePay:
     state: object = None  # the chosen State, if any
     states: dict = field(default_factory=dict)  # SOC code -> Pay in the chosen state (or None)
 
+    states_list = STATES  # for the state picker
+
     def __bool__(self):
         return bool(self.national)
 
@@ -74,32 +88,46 @@ class GuidePay:
         return self.national[0] if self.national else None
 
     def pairs(self):
-        """(national Pay, state Pay or None) per SOC code, for the side-by-side table."""
+        """(national Pay, state Pay or None) per SOC code, shown side by side."""
         return [(pay, self.states.get(pay.estimate.occupation.code)) for pay in self.national]
+
+    @cached_property
+    def salary_bands(self):
+        """The national figures as unsaved SalaryBands, for headline pay and JSON-LD."""
+        return [
+            pay.salary_band(f"BLS OEWS, {self.release.name}: {pay.estimate.occupation.name}")
+            for pay in self.national
+        ]
 
 
 def guide_pay(occupation_code, postal=None):
-    """The national band of each of a guide's SOC codes and, with a state, that state's band:
-    two queries."""
+    """The national band of each of a guide's SOC codes in the current release and, with a
+    state, that state's band: one query."""
     codes = soc_codes(occupation_code)
-    release = Release.objects.current() if codes else None
-    if release is None:
-        return GuidePay(release)
+    if not codes:
+        return GuidePay(None)
     state = state_for(postal)
     where = Q(area__kind=Area.Kind.NATIONAL)
     if state:
         where |= Q(area__kind=Area.Kind.STATE, area__fips=state.fips)
-    rows = Estimate.objects.filter(where, release=release, occupation__code__in=codes)
-    rows = rows.select_related("area", "occupation").order_by(F("employment").desc(nulls_last=True))
-    national, states = [], {}
-    for estimate in rows:
-        if estimate.area.kind == Area.Kind.NATIONAL:
-            national.append(Pay(estimate, release, period_of(estimate)))
+    rows = list(
+        Estimate.objects.filter(where, release=current_release_id(), occupation__code__in=codes)
+        .select_related("release", "area", "occupation")
+        .order_by(F("employment").desc(nulls_last=True))
+    )
+    if not rows:
+        return GuidePay(None)
+    release = rows[0].release
+    national = [
+        Pay(row, release, period_of(row)) for row in rows if row.area.kind == Area.Kind.NATIONAL
+    ]
     periods = {pay.estimate.occupation.code: pay.period for pay in national}
-    for estimate in rows:
-        if estimate.area.kind == Area.Kind.STATE:
-            code = estimate.occupation.code
-            states[code] = Pay(estimate, release, periods.get(code, "annual"))
+    states = {
+        row.occupation.code: Pay(row, release, periods.get(row.occupation.code, "annual"))
+        for row in rows
+        if row.area.kind == Area.Kind.STATE
+    }
+    charted([*national, *states.values()])
     return GuidePay(release, national, state, states)
 
 
