@@ -16,7 +16,7 @@ from django.contrib.postgres.forms import SimpleArrayField
 from django.db import models, transaction
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -24,6 +24,7 @@ from django.utils.html import format_html
 from markdownify.templatetags.markdownify import markdownify
 from reversion.admin import VersionAdmin
 
+from .editors import PUBLISH_PERMISSION, publishers_text
 from .exporting import guides_for_export
 from .fixture_format import dumps, saved_guide_to_data
 from .history import revision_diffs
@@ -102,8 +103,11 @@ class GuideAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk:
+            # Lock the row until this save commits (the admin saves in one transaction): of two
+            # simultaneous saves, the second waits here, then sees the first one's timestamp.
             current = (
-                Guide.objects.filter(pk=self.instance.pk)
+                Guide.objects.select_for_update()
+                .filter(pk=self.instance.pk)
                 .values_list("updated_at", flat=True)
                 .first()
             )
@@ -156,7 +160,9 @@ class SalaryBandInline(SortableStackedInline):
             "Career stage figures",
             {"fields": [("entry", "mid", "senior", "top_10_from"), "tier_basis"]},
         ),
-        (None, {"fields": ["note"]}),
+        # adminsortable2 adds the hidden position field only to `fields`, not to `fieldsets`:
+        # without it here, a dragged band's new position would never be saved.
+        (None, {"fields": ["note", "position"]}),
     ]
 
 
@@ -409,11 +415,59 @@ class GuideAdmin(LinesForArrays, SortableAdminBase, VersionAdmin):
         label = "View on site" if guide.is_published else "Preview draft (editors only)"
         return format_html('<a href="{}">{}</a>', guide.get_absolute_url(), label)
 
+    def has_publish_permission(self, request, obj=None):
+        return request.user.has_perm(PUBLISH_PERMISSION)
+
     def has_delete_permission(self, request, obj=None):
-        # Editors may delete drafts; published guides only by an administrator.
-        if obj is not None and obj.is_published and not request.user.is_superuser:
+        # Editors may delete drafts that were never published; anything else needs a publisher.
+        if obj is not None and obj.was_ever_published and not self.has_publish_permission(request):
             return False
         return super().has_delete_permission(request, obj)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        guide = get_object_or_404(Guide, pk=object_id)
+        history = reverse("admin:guides_guide_history", args=[guide.pk])
+        return self._unless_status_would_change(
+            request, version_id, guide.status, history
+        ) or super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        return self._unless_status_would_change(
+            request, version_id, Guide.Status.DRAFT, reverse("admin:guides_guide_changelist")
+        ) or super().recover_view(request, version_id, extra_context)
+
+    def _unless_status_would_change(self, request, version_id, status, back):
+        """Restoring a revision writes its status too: from an editor, only the current one."""
+        version = get_object_or_404(reversion.models.Version, pk=version_id)
+        if self.has_publish_permission(request) or version.field_dict["status"] == status:
+            return None
+        self.message_user(
+            request,
+            f"That version is {version.field_dict['status']}; restoring it would change what the "
+            f"public sees, which needs a publisher ({publishers_text()}).",
+            messages.ERROR,
+        )
+        return redirect(back)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if not self.has_publish_permission(request):
+            return [*fields, "status"]
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if not self.has_publish_permission(request):
+            form.publishing_note = (
+                f"Publishing needs the Publishers group. Who can publish: {publishers_text()}. "
+                "Save your changes, then ask one of them."
+            )
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if obj.is_published and obj.first_published is None:
+            obj.first_published = timezone.localdate()
+        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -422,11 +476,11 @@ class GuideAdmin(LinesForArrays, SortableAdminBase, VersionAdmin):
         Guide.objects.filter(pk=form.instance.pk).update(updated_at=timezone.now())
         update_search_vectors([form.instance.pk])
 
-    @admin.action(description="Publish selected guides", permissions=["change"])
+    @admin.action(description="Publish selected guides", permissions=["publish"])
     def publish(self, request, queryset):
         self._set_status(request, queryset, Guide.Status.PUBLISHED, "published")
 
-    @admin.action(description="Unpublish selected guides (back to draft)", permissions=["change"])
+    @admin.action(description="Unpublish selected guides (back to draft)", permissions=["publish"])
     def unpublish(self, request, queryset):
         self._set_status(request, queryset, Guide.Status.DRAFT, "moved back to draft")
 

@@ -2,13 +2,13 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def ensure_editors_group(sender, **kwargs):
-    """Keep the Editors group after a database flush (tests), as the data migration made it."""
+def ensure_groups(sender, **kwargs):
+    """Keep the Editors and Publishers groups after a database flush (tests), as migrations made them."""
     from django.contrib.auth.models import Group, Permission
 
-    from .editors import grant_editor_permissions
+    from .editors import grant_group_permissions
 
-    grant_editor_permissions(Group, Permission)
+    grant_group_permissions(Group, Permission)
 
 
 class GuidesConfig(AppConfig):
@@ -19,4 +19,4 @@ class GuidesConfig(AppConfig):
         from . import revisions
 
         revisions.register()
-        post_migrate.connect(ensure_editors_group, sender=self)
+        post_migrate.connect(ensure_groups, sender=self)

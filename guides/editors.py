@@ -1,6 +1,7 @@
 """The Editors group: add, change, view (and delete list items and drafts) on guide content;
-nothing on users, groups or permissions. GuideAdmin refuses to delete published guides for anyone
-but an administrator."""
+nothing on users, groups or permissions. The Publishers group adds `publish_guide`: changing a
+guide's status and deleting a guide that has ever been published (GuideAdmin enforces both). An
+editor who may publish is in both groups."""
 
 EDITOR_MODELS = [
     "guide",
@@ -39,3 +40,40 @@ def grant_editor_permissions(group_model, permission_model):
         )
     )
     return editors
+
+
+PUBLISH_PERMISSION = "guides.publish_guide"
+
+
+def grant_publisher_permissions(group_model, permission_model):
+    """Create the Publishers group if needed, holding exactly `publish_guide` (idempotent)."""
+    publishers, _ = group_model.objects.get_or_create(name="Publishers")
+    publishers.permissions.set(
+        permission_model.objects.filter(content_type__app_label="guides", codename="publish_guide")
+    )
+    return publishers
+
+
+def grant_group_permissions(group_model, permission_model):
+    grant_editor_permissions(group_model, permission_model)
+    grant_publisher_permissions(group_model, permission_model)
+
+
+def publishers_text():
+    """Who may publish, for the messages that tell an editor whom to ask."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    names = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions__codename="publish_guide")
+            | Q(user_permissions__codename="publish_guide")
+        )
+        .distinct()
+        .order_by("username")
+        .values_list("username", flat=True)
+    )
+    return ", ".join(names) or "nobody yet (an administrator can add people to Publishers)"

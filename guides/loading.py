@@ -3,7 +3,9 @@
 Used by `manage.py load_guides` and `check_guides`, and by the tests.
 """
 
+import hashlib
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import reversion
@@ -15,11 +17,12 @@ from .fixture_format import (
     CHILD_PREFETCHES,
     Problem,
     data_to_objects,
+    dumps,
     guide_to_data,
     saved_guide_to_data,
     validate_objects,
 )
-from .models import Category, Guide
+from .models import Category, FixtureRecord, Guide
 from .search import update_search_vectors
 
 DEFAULT_FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -147,45 +150,144 @@ def plan_load(paths=()):
     return categories, plans
 
 
-def current_data(slug):
-    guide = (
+def digest(data):
+    """A short fingerprint of a guide's or category's data, as the exporter writes it."""
+    return hashlib.sha256(dumps(data).encode()).hexdigest()
+
+
+def saved_data(slugs):
+    """The current data of the saved guides with these slugs, by slug (one query per child list)."""
+    guides = (
         Guide.objects.select_related("category")
         .prefetch_related(*CHILD_PREFETCHES, "related_roles")
-        .filter(slug=slug)
-        .first()
+        .filter(slug__in=slugs)
     )
-    return None if guide is None else saved_guide_to_data(guide)
+    return {guide.slug: saved_guide_to_data(guide) for guide in guides}
+
+
+@dataclass
+class LoadReport:
+    """What a load did (or, in a dry run, would do), slug by slug."""
+
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+    forced: list = field(default_factory=list)
+    kept: dict = field(default_factory=dict)  # slug -> fields that differ from the file
+    deleted: list = field(default_factory=list)  # deleted in the admin, not recreated
+    kept_categories: list = field(default_factory=list)
+    skipped_related: list = field(default_factory=list)  # (slug, related slug deleted in the admin)
+
+    @property
+    def written(self):
+        return [*self.created, *self.updated, *self.forced]
+
+
+def decide(plan, current, recorded, force):
+    """What to do with one guide from the files. The database is the source of truth once a guide
+    exists: the file wins only where nobody changed the guide since the last load, or when forced."""
+    slug = plan.guide.slug
+    if current is None:
+        return "created" if recorded is None or slug in force else "deleted"
+    if current == plan_as_data(plan):
+        return "unchanged"
+    if slug in force:
+        return "forced"
+    if recorded == digest(current):
+        return "updated"
+    return "kept"
 
 
 @transaction.atomic
-def load(paths=()):
-    """Validate, then write every changed guide. Returns (created, updated, unchanged) slug lists.
+def load(paths=(), force=(), dry_run=False):
+    """Validate every file, decide per guide (see `decide`), then write in one transaction.
 
-    Each changed guide gets a revision, so an editor can see and undo what a load changed."""
+    Raises LoadError for invalid files, and for forced slugs that no file holds."""
     categories, plans = plan_load(paths)
+    unknown = sorted(set(force) - {plan.guide.slug for plan in plans})
+    if unknown:
+        raise LoadError(
+            [Problem("-", slug, "--force", "no fixture file holds this guide") for slug in unknown]
+        )
+    slugs = [plan.guide.slug for plan in plans]
+    # Serialise with other loads and with admin saves (which lock their guide's row), so nothing an
+    # editor saves while the load runs is overwritten unseen.
+    list(Guide.objects.select_for_update().filter(slug__in=slugs).values_list("pk"))
+    records = dict(FixtureRecord.objects.values_list("key", "digest"))
+    current = saved_data(slugs)
+    report = LoadReport()
+    for plan in plans:
+        slug = plan.guide.slug
+        action = decide(plan, current.get(slug), records.get(f"guide:{slug}"), set(force))
+        if action == "kept":
+            fixture = plan_as_data(plan)
+            report.kept[slug] = [k for k in fixture if fixture[k] != current[slug].get(k)]
+        else:
+            getattr(report, action).append(slug)
+    writes = [plan for plan in plans if plan.guide.slug in report.written]
+    if dry_run:
+        report.kept_categories = [c.slug for c in categories if _category_kept(c, records)]
+        transaction.set_rollback(True)
+        return report
+    _keep_editors_versions(report.forced)
     with reversion.create_revision():
         reversion.set_comment("Loaded from fixture files")
-        return _write(categories, plans)
+        report.kept_categories = _write_categories(categories, records)
+        _write_guides(writes, report)
+    # Every loaded guide's search data, changed or not: it follows the code's weighting, which a
+    # deploy may change. This moves no timestamp, so an unchanged guide stays unchanged.
+    update_search_vectors(list(Guide.objects.filter(slug__in=slugs).values_list("pk", flat=True)))
+    unchanged = [plan.guide.slug for plan in plans if plan.guide.slug in report.unchanged]
+    _record({**saved_data(report.written), **{slug: current[slug] for slug in unchanged}})
+    return report
 
 
-def _write(categories, plans):
+def _keep_editors_versions(slugs):
+    """Before --force overwrites a guide, store its current state as a revision to restore."""
+    for guide in Guide.objects.filter(slug__in=slugs):
+        with reversion.create_revision():
+            reversion.set_comment("Editor's version, kept before load_guides --force overwrote it")
+            reversion.add_to_revision(guide)
+
+
+def _category_data(category):
+    return {name: getattr(category, name) for name in CATEGORY_FIELDS}
+
+
+def _category_kept(category, records):
+    saved = Category.objects.filter(slug=category.slug).first()
+    if saved is None or _category_data(saved) == _category_data(category):
+        return False
+    return records.get(f"category:{category.slug}") != digest(_category_data(saved))
+
+
+def _write_categories(categories, records):
+    """Create new categories; update one only if nobody renamed or re-described it since."""
+    kept = []
     for category in categories:
+        if _category_kept(category, records):
+            kept.append(category.slug)
+            continue
         Category.objects.update_or_create(
             slug=category.slug,
             defaults={"name": category.name, "description": category.description},
         )
-    category_ids = dict(Category.objects.values_list("slug", "pk"))
+        FixtureRecord.objects.update_or_create(
+            key=f"category:{category.slug}", defaults={"digest": digest(_category_data(category))}
+        )
+    return kept
 
-    created, updated, unchanged = [], [], []
-    changed_guides = []
+
+def _write_guides(plans, report):
+    category_ids = dict(Category.objects.values_list("slug", "pk"))
+    existing = dict(
+        Guide.objects.filter(slug__in=[p.guide.slug for p in plans]).values_list("slug", "pk")
+    )
     for plan in plans:
         guide = plan.guide
+        guide.pk = existing.get(guide.slug)
+        guide._state.adding = guide.pk is None
         guide.category_id = category_ids[plan.category_slug]
-        before = current_data(guide.slug) if guide.pk else None
-        if before is not None and before == plan_as_data(plan):
-            unchanged.append(guide.slug)
-            continue
-        (updated if guide.pk else created).append(guide.slug)
         if guide.pk:
             # Keep the creation time; children are replaced wholesale so removed items disappear.
             guide.created_at = Guide.objects.values_list("created_at", flat=True).get(pk=guide.pk)
@@ -197,17 +299,23 @@ def _write(categories, plans):
                 instance.guide = guide
         for model, objects in children_by_model(plan).items():
             model.objects.bulk_create(objects)
-        changed_guides.append((guide, plan.related_slugs))
 
     guide_ids = dict(Guide.objects.values_list("slug", "pk"))
-    for guide, related_slugs in changed_guides:
-        guide.related_roles.set([guide_ids[slug] for slug in related_slugs])
-    # Every loaded guide, changed or not: search data follows the code's weighting, which a deploy
-    # may change. This moves no timestamp, so an unchanged guide stays unchanged.
-    update_search_vectors([guide_ids[plan.guide.slug] for plan in plans])
-    for guide, _ in changed_guides:
-        reversion.add_to_revision(guide)
-    return created, updated, unchanged
+    for plan in plans:
+        related = [slug for slug in plan.related_slugs if slug in guide_ids]
+        report.skipped_related += [
+            (plan.guide.slug, s) for s in plan.related_slugs if s not in guide_ids
+        ]
+        plan.guide.related_roles.set([guide_ids[slug] for slug in related])
+    for plan in plans:
+        reversion.add_to_revision(plan.guide)
+
+
+def _record(data_by_slug):
+    for slug, data in data_by_slug.items():
+        FixtureRecord.objects.update_or_create(
+            key=f"guide:{slug}", defaults={"digest": digest(data)}
+        )
 
 
 def children_by_model(plan):

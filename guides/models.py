@@ -271,6 +271,7 @@ class Guide(models.Model):
 
     class Meta:
         ordering = ["title"]
+        permissions = [("publish_guide", "Can publish, unpublish and delete published guides")]
         indexes = [
             GinIndex(fields=["search_vector"], name="guide_search_vector_gin"),
             GinIndex(
@@ -297,6 +298,11 @@ class Guide(models.Model):
         return self.status == self.Status.PUBLISHED
 
     @property
+    def was_ever_published(self):
+        # Publishing sets first_published, and unpublishing keeps it.
+        return self.is_published or self.first_published is not None
+
+    @property
     def growth_is_dated(self):
         return is_dated(self.growth_year)
 
@@ -316,9 +322,12 @@ class Ordered(models.Model):
 
 
 def unique_position(model_name, *fields):
+    # Checked at commit, not per row: reordering a list (the admin's drag and drop) updates rows one
+    # at a time, and two rows swap positions through a moment where they share one.
     return models.UniqueConstraint(
         fields=[*fields, "position"],
         name=f"{model_name}_unique_position",
+        deferrable=models.Deferrable.DEFERRED,
         violation_error_message="Two items cannot share a position in the same list.",
     )
 
@@ -736,3 +745,21 @@ LIST_PROXIES = [
     MistakeItem,
     AdviceItem,
 ]
+
+
+class FixtureRecord(models.Model):
+    """What `load_guides` last wrote for one guide or category: a digest of its data as the exporter
+    writes it. A guide whose data no longer matches was changed in the admin, and the next load keeps
+    it; a record whose guide is gone means an editor deleted it, and the load does not recreate it."""
+
+    key = models.CharField(
+        max_length=200, unique=True, help_text='"guide:<slug>" or "category:<slug>"'
+    )
+    digest = models.CharField(max_length=64)
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.key

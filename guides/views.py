@@ -84,8 +84,9 @@ def highlighted(guide):
 
 @require_safe
 def guide_detail(request, slug):
-    """One guide. Staff also see drafts, marked as a preview and never cached."""
-    preview = request.user.is_staff
+    """One guide. Whoever may view guides in the admin also sees drafts, marked as a preview and
+    never cached; other staff see what the public sees."""
+    preview = request.user.has_perm("guides.view_guide")
     visible = Guide.objects.all() if preview else Guide.objects.published()
     guide = get_object_or_404(
         visible.with_headline_pay()

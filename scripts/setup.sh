@@ -4,13 +4,24 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v uv >/dev/null 2>&1 && [ ! -x "$HOME/.local/bin/uv" ]; then
-    echo "Installing uv (the Python package manager) with pip..."
-    python3 -m pip install --quiet --user uv 2>/dev/null || python3 -m pip install --quiet uv
+# uv, the Python package manager: the one on PATH, else a private copy in .local/uv. The copy lives in
+# its own virtual environment because system Pythons refuse `pip install` outside one (PEP 668).
+uv=$(command -v uv || true)
+if [ -z "$uv" ]; then
+    uv=.local/uv/bin/uv
+    if [ ! -x "$uv" ]; then
+        echo "Installing uv (the Python package manager) into .local/uv..."
+        rm -rf .local/uv
+        python3 -m venv .local/uv || {
+            echo "python3 cannot create virtual environments: install python3-venv" \
+                "(sudo apt-get install python3-venv) and run this again." >&2
+            exit 1
+        }
+        .local/uv/bin/python -m pip install --quiet --disable-pip-version-check uv
+    fi
 fi
-export PATH="$HOME/.local/bin:$PATH"
 
-uv sync --frozen --quiet
+"$uv" sync --frozen --quiet
 bash scripts/db.sh start
 
 # A local secret key for `make run`, made once and kept out of git (production sets its own).

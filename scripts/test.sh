@@ -7,6 +7,7 @@ echo "== ruff"; ruff check . && ruff format --check .
 echo "== manage.py check"; python manage.py check --fail-level WARNING
 echo "== deploy check (production settings)"
 DJANGO_SETTINGS_MODULE=careerguide.settings.production DJANGO_ALLOWED_HOSTS=careers.example.org \
+    DJANGO_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
     python manage.py check --deploy --fail-level WARNING
 echo "== makemigrations --check"; python manage.py makemigrations --check --dry-run
 echo "== pytest"; python -m pytest "$@"

@@ -10,6 +10,8 @@ from reversion.models import Version
 
 from guides.models import FAQ, Guide
 
+from .admin_forms import change_url, form_data, open_form
+
 pytestmark = pytest.mark.django_db
 SEED = "medical-manager"
 
@@ -22,29 +24,11 @@ def editor(client):
     return user
 
 
-def change_url(guide):
-    return reverse("admin:guides_guide_change", args=[guide.pk])
-
-
-def form_data(response):
-    """Everything the rendered admin form would submit, main form and every inline."""
-    forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        forms += [inline.formset.management_form, *inline.formset.forms]
-    data = {}
-    for form in forms:
-        for name, field in form.fields.items():
-            value = field.prepare_value(form[name].value())
-            if value is None or value is False:
-                continue
-            data[form.add_prefix(name)] = "on" if value is True else value
-    return data
-
-
-def open_form(client, guide):
-    response = client.get(change_url(guide))
-    assert response.status_code == 200
-    return form_data(response)
+@pytest.fixture
+def publisher(editor):
+    """An editor who may also publish (in the Publishers group)."""
+    editor.groups.add(Group.objects.get(name="Publishers"))
+    return editor
 
 
 def test_admin_pages_render_for_an_editor(client, editor):
@@ -206,8 +190,8 @@ def test_editors_cannot_manage_users_or_delete_published_guides(client, editor):
     assert client.get(reverse("admin:guides_guide_delete", args=[guide.pk])).status_code == 403
 
 
-def test_deleting_a_draft_asks_and_can_be_undone(client, editor):
-    """A draft can be deleted after confirmation and recovered from the history."""
+def test_deleting_a_draft_asks_and_can_be_undone(client, publisher):
+    """A once-published draft can be deleted by a publisher after confirmation and recovered."""
     guide = Guide.objects.get(slug=SEED)
     data = open_form(client, guide)
     data["status"] = "draft"
@@ -224,7 +208,7 @@ def test_deleting_a_draft_asks_and_can_be_undone(client, editor):
     assert recovered.faqs.count() == 9 and recovered.salary_bands.count() == 2
 
 
-def test_publish_unpublish_and_mark_reviewed_actions(client, editor):
+def test_publish_unpublish_and_mark_reviewed_actions(client, publisher):
     """The workflow actions change status and review date for the selected guides."""
     guide = Guide.objects.get(slug="lawyer")
     url = reverse("admin:guides_guide_changelist")
@@ -234,7 +218,7 @@ def test_publish_unpublish_and_mark_reviewed_actions(client, editor):
     assert client.get(guide.get_absolute_url()).status_code == 200  # staff preview
     client.logout()
     assert client.get(guide.get_absolute_url()).status_code == 404
-    client.force_login(editor)
+    client.force_login(publisher)
     client.post(url, {"action": "publish", "_selected_action": [guide.pk]})
     Guide.objects.filter(pk=guide.pk).update(last_reviewed=datetime.date(2020, 1, 1))
     client.post(url, {"action": "mark_reviewed_today", "_selected_action": [guide.pk]})

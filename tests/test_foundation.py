@@ -90,7 +90,7 @@ def test_robots_txt_points_to_the_sitemap(client):
 
 
 def test_site_refuses_to_start_without_a_secret_key():
-    """With debug off, a missing secret key stops the site with one clear line."""
+    """Production without DJANGO_SECRET_KEY stops with one clear line (no .local/ fallback)."""
     env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SECRET_KEY", "DJANGO_DEBUG")}
     env["DJANGO_SETTINGS_MODULE"] = "careerguide.settings.production"
     result = subprocess.run(
@@ -102,7 +102,7 @@ def test_site_refuses_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [
-        "Set DJANGO_SECRET_KEY to a long random value (or DJANGO_DEBUG=true for development)."
+        "Set DJANGO_SECRET_KEY to a long random value: production settings need it."
     ]
 
 

@@ -41,9 +41,9 @@ def test_every_fixture_passes_check_guides(capsys):
 def test_load_is_idempotent():
     """Loading the same files again changes nothing (the test database already holds them)."""
     before = {g.slug: g.updated_at for g in Guide.objects.all()}
-    created, updated, unchanged = load()
-    assert (created, updated) == ([], [])
-    assert len(unchanged) == 25
+    report = load()
+    assert (report.created, report.updated, report.kept) == ([], [], {})
+    assert len(report.unchanged) == 25
     assert {g.slug: g.updated_at for g in Guide.objects.all()} == before
 
 
@@ -66,8 +66,8 @@ def test_edited_file_updates_the_guide_in_place(fixture_copy):
         data["salary_bands"] = data["salary_bands"][:1]
 
     edit(path, change)
-    created, updated, _ = load([fixture_copy])
-    assert (created, updated) == ([], ["medical-manager"])
+    report = load([fixture_copy])
+    assert (report.created, report.updated) == ([], ["medical-manager"])
     guide = Guide.objects.get(slug="medical-manager")
     assert guide.pk == guide_id
     assert guide.title == "Medical Manager (edited)"

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from guides.models import CareerTier, DayBlock, ListItem, SalaryBand
 
@@ -87,12 +87,16 @@ def test_day_block_must_end_after_it_starts():
 
 
 def test_positions_are_unique_within_a_list():
-    """Two items cannot share a position in the same list, but other lists are separate."""
+    """Two items cannot share a position in the same list, but other lists are separate.
+
+    The check is deferred to commit (so rows can swap); the test asks for it at once instead."""
     guide = make_guide()
     ListItem.objects.create(guide=guide, kind="pro", position=0, text="One")
     ListItem.objects.create(guide=guide, kind="con", position=0, text="Other list")
     with pytest.raises(IntegrityError), transaction.atomic():
         ListItem.objects.create(guide=guide, kind="pro", position=0, text="Clash")
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 def test_slugs_are_unique():

@@ -15,12 +15,17 @@ class Command(BaseCommand):
         parser.add_argument("username")
         parser.add_argument("--email", default="")
         parser.add_argument(
+            "--publisher",
+            action="store_true",
+            help="Also put the editor in the Publishers group (may publish and unpublish guides).",
+        )
+        parser.add_argument(
             "--password-from-env",
             metavar="VARIABLE",
             help="Read the password from this environment variable instead of asking.",
         )
 
-    def handle(self, *args, username, email, password_from_env, **options):
+    def handle(self, *args, username, email, publisher, password_from_env, **options):
         User = get_user_model()
         if User.objects.filter(username=username).exists():
             raise CommandError(f"A user named '{username}' already exists.")
@@ -37,5 +42,7 @@ class Command(BaseCommand):
             raise CommandError(" ".join(error.messages)) from None
         user.set_password(password)
         user.save()
-        user.groups.add(Group.objects.get(name="Editors"))
-        self.stdout.write(f"Editor '{username}' created. Sign in at /admin/.")
+        groups = ["Editors", "Publishers"] if publisher else ["Editors"]
+        user.groups.add(*Group.objects.filter(name__in=groups))
+        role = "Editor and publisher" if publisher else "Editor"
+        self.stdout.write(f"{role} '{username}' created. Sign in at /admin/.")

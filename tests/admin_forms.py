@@ -1,0 +1,28 @@
+"""Drive the guide admin's change form as a browser would: what it renders is what gets posted."""
+
+from django.urls import reverse
+
+
+def change_url(guide):
+    return reverse("admin:guides_guide_change", args=[guide.pk])
+
+
+def form_data(response):
+    """Everything the rendered admin form would submit, main form and every inline."""
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        forms += [inline.formset.management_form, *inline.formset.forms]
+    data = {}
+    for form in forms:
+        for name, field in form.fields.items():
+            value = field.prepare_value(form[name].value())
+            if value is None or value is False:
+                continue
+            data[form.add_prefix(name)] = "on" if value is True else value
+    return data
+
+
+def open_form(client, guide):
+    response = client.get(change_url(guide))
+    assert response.status_code == 200
+    return form_data(response)

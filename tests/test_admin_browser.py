@@ -1,0 +1,54 @@
+"""An editor reorders rows with the mouse in a real Chromium, saves, and the new order is kept."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from guides.models import Guide
+
+from .browser import DESKTOP, SCREENSHOTS, needs_chromium
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+PASSWORD = "a-Long-enough-passw0rd"
+# (inline prefix, related name, the element adminsortable2 drags a row by)
+DRAGGABLE = [
+    ("career_tiers", "career_tiers", "tbody tr.has_original td.original p"),
+    ("faqs", "faqs", ".inline-related.has_original h3"),
+    ("salary_bands", "salary_bands", ".inline-related.has_original h3"),
+]
+
+
+def test_dragging_a_tier_a_faq_and_a_band_saves_the_new_order(browser, live_server, guides):
+    """Mouse drag and drop of the second row above the first, in three inlines, then one save."""
+    user = User.objects.create_user("dora", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    guide = Guide.objects.get(slug="medical-manager")
+    before = {
+        related: list(getattr(guide, related).values_list("pk", flat=True))
+        for _, related, _ in DRAGGABLE
+    }
+    # Tall enough that two stacked salary bands fit on screen: a drag must not need to scroll.
+    context = browser.new_context(viewport={**DESKTOP, "height": 2000})
+    page = context.new_page()
+    server_errors = []
+    page.on("response", lambda r: r.status >= 500 and server_errors.append(r.url))
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "dora")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.goto(f"{live_server.url}/admin/guides/guide/{guide.pk}/change/")
+    for prefix, _, handle in DRAGGABLE:
+        handles = page.locator(f"#{prefix}-group {handle}")
+        handles.nth(0).evaluate("element => element.scrollIntoView()")
+        handles.nth(1).drag_to(handles.nth(0))
+    page.screenshot(path=SCREENSHOTS / "admin-after-drag.png", full_page=False)
+    page.click("input[name=_continue]")
+    page.wait_for_load_state("networkidle")
+    errors = page.locator(".errorlist, .errornote").all_inner_texts()
+    assert "was changed successfully" in page.content(), errors
+    context.close()
+    assert not server_errors
+    for _, related, _ in DRAGGABLE:
+        after = list(getattr(guide, related).values_list("pk", flat=True))
+        expected = [before[related][1], before[related][0], *before[related][2:]]
+        assert after == expected, related
