@@ -20,7 +20,7 @@ from .page import GuidePage
 from .release import RELEASE
 from .search import highlight, suggestions
 from .structured_data import structured_data
-from .wages.queries import current_release_id
+from .wages.queries import current_release_id, occupations_for_search
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +73,7 @@ def guide_list(request):
                 form.values.get(name) not in (None, "") for name in form.fields if name != "q"
             ),
             "suggestions": suggestions(query) if query and not page.paginator.count else [],
+            "occupations": occupations_for_search(query),
         },
     )
 

@@ -136,16 +136,12 @@ def occupation_estimates(release, occupation, postal=None):
     and nonmetro areas'), each with its area: one query."""
     where = Q(area__kind=Area.Kind.NATIONAL)
     if postal:
-        where |= Q(
-            area__kind__in=[Area.Kind.STATE, Area.Kind.METRO], area__states__contains=[postal]
-        )
+        metro_or_state = [Area.Kind.STATE, Area.Kind.METRO]
+        where |= Q(area__kind__in=metro_or_state, area__states__contains=[postal])
     else:
         where |= Q(area__kind=Area.Kind.STATE)
-    return list(
-        Estimate.objects.filter(where, release=release, occupation=occupation).select_related(
-            "area"
-        )
-    )
+    rows = Estimate.objects.filter(where, release=release, occupation=occupation)
+    return list(rows.select_related("area", "occupation"))
 
 
 def find_occupations(release, text, limit=None):
@@ -162,13 +158,31 @@ def find_occupations(release, text, limit=None):
     return matches[:limit] if limit else matches
 
 
-def detailed_with_medians(release):
-    """Every detailed occupation and major group with its national estimate: one query."""
+def occupations_for_search(text, limit=5):
+    """For the catalogue's search: the best few occupations of the current release whose name
+    matches, each with its national Pay, so an occupation without a guide is still found."""
+    if not text:
+        return []
+    matches = find_occupations(current_release_id(), text).values("pk")[:limit]
+    estimates = (
+        Estimate.objects.filter(area__kind=Area.Kind.NATIONAL, occupation__in=matches)
+        .select_related("release", "occupation")
+        .order_by("occupation__name")
+    )
+    return [Pay(estimate, estimate.release, period_of(estimate)) for estimate in estimates]
+
+
+def detailed_with_medians(release, text=""):
+    """Every major group and every detailed occupation (or those matching `text`), each with its
+    national estimate: one query."""
+    detailed = Q(occupation__level=Occupation.Level.DETAILED)
+    if text:
+        detailed &= Q(occupation__in=find_occupations(release, text).values("pk"))
     return (
         Estimate.objects.filter(
+            Q(occupation__level=Occupation.Level.MAJOR) | detailed,
             release=release,
             area__kind=Area.Kind.NATIONAL,
-            occupation__level__in=[Occupation.Level.MAJOR, Occupation.Level.DETAILED],
         )
         .exclude(occupation__code=ALL_OCCUPATIONS)
         .select_related("occupation")

@@ -10,7 +10,7 @@ from guides.models import Guide
 from .maps import state_map
 from .models import Area, Occupation, Release
 from .pay import Pay, charted, notes_of, period_of
-from .queries import SOC, detailed_with_medians, find_occupations, occupation_estimates, state_for
+from .queries import SOC, detailed_with_medians, occupation_estimates, state_for
 from .states import STATES
 
 # ?sort= key -> (column heading, value, first direction is descending)
@@ -39,14 +39,11 @@ def occupation_list(request):
     query = request.GET.get("q", "").strip()[:100]
     groups, count = [], 0
     if release:
-        matching = None
-        if query:
-            matching = set(find_occupations(release, query).values_list("pk", flat=True))
-        for estimate in detailed_with_medians(release):
+        for estimate in detailed_with_medians(release, query):
             occupation = estimate.occupation
             if occupation.level == Occupation.Level.MAJOR:
                 groups.append({"group": occupation, "rows": []})
-            elif groups and (matching is None or occupation.pk in matching):
+            elif groups:
                 groups[-1]["rows"].append(Pay(estimate, release, period_of(estimate)))
                 count += 1
         groups = [group for group in groups if group["rows"]]
@@ -186,10 +183,12 @@ def occupation_state(request, soc, state):
     if occupation is None:
         return not_found(request, f"There is no detailed occupation {soc} in the data.", release)
     chosen = state_for(state)
-    if chosen is None or state != chosen.postal.lower():
+    if chosen is None:
         return not_found(
             request, f"“{state}” is not a state postal code such as ca or ny.", release
         )
+    if state != chosen.postal.lower():
+        return redirect("wages:state", soc=soc, state=chosen.postal.lower(), permanent=True)
     estimates = occupation_estimates(release, occupation, chosen.postal)
     national = next((e for e in estimates if e.area.kind == Area.Kind.NATIONAL), None)
     period = period_of(national) if national else "annual"
