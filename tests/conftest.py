@@ -23,9 +23,9 @@ def wages_subset(tmp_path_factory):
     from guides.wages.sources import open_source
     from guides.wages.testing import write_subset
 
-    real = open_source().database_path()
+    source = open_source()  # keeps the unpacked copy until the subset is written
     path = tmp_path_factory.mktemp("oews") / "subset.sqlite"
-    return write_subset(real, path, BROWSER_OCCUPATIONS)
+    return write_subset(source.database_path(), path, BROWSER_OCCUPATIONS)
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ text is listed under the table.
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import cached_property
 
 from guides.models import SalaryBand
@@ -138,14 +138,27 @@ class Pay:
         )
 
 
+# Chart ends are rounded outwards to these steps, so the axis reads in round numbers.
+SCALE_STEPS = {"annual": 10_000, "hourly": 10}
+
+
 def charted(pays):
-    """Place every pay with a published median on one shared scale (the guide page's band
-    charts), so a state's band and the nation's can be compared by eye."""
-    from guides.page import band_charts
+    """Place every pay with a published median on one scale per period, drawn with the guide
+    page's band geometry, so a state's band and the nation's can be compared by eye."""
+    from guides.page import BandChart
 
     shown = [pay for pay in pays if pay is not None and pay.median.published]
-    for pay, chart in zip(shown, band_charts([pay.salary_band("") for pay in shown]), strict=True):
-        pay.chart = chart
+    bands = {id(pay): pay.salary_band("") for pay in shown}
+    for period, step in SCALE_STEPS.items():
+        group = [pay for pay in shown if pay.period == period]
+        if not group:
+            continue
+        low = min(bands[id(pay)].lowest for pay in group) / step
+        high = max(bands[id(pay)].highest for pay in group) / step
+        low = low.to_integral_value(rounding=ROUND_FLOOR) * step
+        high = high.to_integral_value(rounding=ROUND_CEILING) * step
+        for pay in group:
+            pay.chart = BandChart(bands[id(pay)], low, high)
     return pays
 
 

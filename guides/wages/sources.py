@@ -184,8 +184,8 @@ class SqliteFile(ReleaseSource):
 
     def database_path(self):
         """The SQLite file itself, unpacked when it is gzipped."""
-        self._connect().close()
-        return self._database
+        with self._connect():
+            return self._database
 
     def _connect(self):
         """A read-only connection; a gzipped file is unpacked once, to a temporary file that

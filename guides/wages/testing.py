@@ -161,7 +161,7 @@ def write_subset(real, path, occupations):
     codes = sorted({"000000", *occupations, *(f"{code[:2]}0000" for code in occupations)})
     marks = ", ".join("?" * len(codes))
     db = sqlite3.connect(path)
-    db.execute("ATTACH DATABASE ? AS real", (f"file:{real}?mode=ro",))
+    db.execute("ATTACH DATABASE ? AS real", (str(real),))
     db.executescript(
         """
         CREATE TABLE footnote AS SELECT * FROM real.footnote;

@@ -34,7 +34,7 @@ class Command(BaseCommand):
 
         current = Release.objects.current() if if_none else None
         if current:
-            self.stdout.write(f"OEWS {current.name} is already imported; nothing changed.")
+            say(f"OEWS {current.name} is already imported; nothing changed.")
             return
         try:
             source = open_source(path)
@@ -42,4 +42,4 @@ class Command(BaseCommand):
             outcome = import_release(source, say)
         except SourceError as error:
             raise CommandError(f"Nothing was imported: {error}") from None
-        self.stdout.write(self.style.SUCCESS(outcome))
+        say(self.style.SUCCESS(outcome))
