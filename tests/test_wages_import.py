@@ -225,3 +225,36 @@ def test_real_release_california_and_counts():
     assert Estimate.objects.filter(release=release).count() == 236_799
     assert Occupation.objects.filter(release=release, level=3).count() == 830
     assert Area.objects.filter(release=release, kind="S").count() == 54
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_second_import_waits_for_the_first(tmp_path):
+    """Imports take a table lock: one started while another holds it waits, then goes on."""
+    import threading
+
+    import psycopg
+    from django.db import connection
+
+    path = write_sqlite(tmp_path / "oews.sqlite")
+    settings = connection.settings_dict
+    finished = threading.Event()
+
+    def import_in_thread():
+        try:
+            run(path)
+        finally:
+            connection.close()
+            finished.set()
+
+    with psycopg.connect(
+        host=settings["HOST"],
+        port=settings["PORT"],
+        user=settings["USER"],
+        dbname=settings["NAME"],
+    ) as other:
+        other.execute("LOCK TABLE wages_release IN SHARE ROW EXCLUSIVE MODE")
+        worker = threading.Thread(target=import_in_thread)
+        worker.start()
+        assert not finished.wait(1.5), "the import did not wait for the lock"
+    worker.join(30)
+    assert finished.is_set() and Release.objects.filter(code=SAMPLE_CODE).exists()

@@ -9,6 +9,7 @@ import json
 import time
 
 from django.db import connection, transaction
+from django.db.models import OuterRef, Subquery
 
 from .models import DATATYPE_FIELDS, Area, Estimate, Occupation, Release
 from .sources import SourceError, area_states, soc
@@ -49,6 +50,11 @@ def import_release(source, say=print):
         occupations = _store_occupations(release, source)
         say(f"OEWS {release.name}: {len(areas):,} areas, {len(occupations):,} occupations.")
         count = _copy_estimates(release, source, areas, occupations, say)
+        national = Estimate.objects.filter(occupation=OuterRef("pk"), area__kind=Area.Kind.NATIONAL)
+        Occupation.objects.filter(release=release).update(
+            national_median=Subquery(national.values("annual_median")[:1]),
+            national_employment=Subquery(national.values("employment")[:1]),
+        )
     seconds = time.monotonic() - started
     return f"Imported OEWS {release.name}: {count:,} estimates in {seconds:.1f} s."
 

@@ -112,6 +112,10 @@ class Occupation(models.Model):
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
     )
+    # Copied from the national estimate at import, so a list of guides can filter and sort by
+    # pay with one index lookup per guide instead of a join per guide.
+    national_median = models.PositiveIntegerField(null=True, help_text="Annual median, U.S.")
+    national_employment = models.PositiveIntegerField(null=True, help_text="Jobs, U.S.")
 
     class Meta:
         ordering = ["code"]

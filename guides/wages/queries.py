@@ -40,7 +40,7 @@ def current_year():
 
 def headline_median():
     """For annotating guides: the current national annual median of the guide's SOC code with
-    the most jobs (the occupation the guide is mostly about), or NULL."""
+    the most jobs (the occupation the guide is mostly about), or NULL. One index lookup a guide."""
     codes = Func(
         Func(
             OuterRef("occupation_code"),
@@ -53,19 +53,18 @@ def headline_median():
         Value("; "),
         function="string_to_array",
     )
-    # occupation.code = ANY(the guide's codes)
+    # code = ANY(the guide's codes)
     is_guide_code = Func(
-        F("occupation__code"),
+        F("code"),
         codes,
         arg_joiner=" = ANY(",
         template="%(expressions)s)",
         output_field=BooleanField(),
     )
-    national = Area.objects.filter(release=current_release_id(), kind=Area.Kind.NATIONAL)
     return Subquery(
-        Estimate.objects.filter(is_guide_code, area=Subquery(national.values("pk")[:1]))
-        .order_by(F("employment").desc(nulls_last=True))
-        .values("annual_median")[:1]
+        Occupation.objects.filter(is_guide_code, release=current_release_id())
+        .order_by(F("national_employment").desc(nulls_last=True))
+        .values("national_median")[:1]
     )
 
 

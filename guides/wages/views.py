@@ -1,6 +1,9 @@
 """Occupation pages: every detailed occupation's pay from the current OEWS release, nationally,
 by state (a tile map and a table) and by metro area. Each page costs a fixed number of queries."""
 
+import re
+
+from django.db.models import Value
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -73,30 +76,30 @@ def _occupation(soc):
     return release, occupation
 
 
-def _guides_near(occupation):
-    """Published guides for this occupation first, then others in its minor or major group."""
-    major = occupation.code[:2]
-    candidates = Guide.objects.published().filter(occupation_code__regex=rf"(^|; ){major}-")
-    candidates = candidates.only("slug", "title", "summary", "occupation_code")
+def _guides_near(occupation, limit=4):
+    """(guides for this occupation, other guides nearest in the SOC hierarchy): one query.
 
-    def closeness(guide):
-        codes = SOC.findall(guide.occupation_code)
-        shared = max(
-            len(_common_prefix(code.replace("-", ""), occupation.code.replace("-", "")))
-            for code in codes
-        )
-        return (-shared, guide.title)
-
-    ranked = sorted(candidates, key=closeness)
-    exact = [guide for guide in ranked if occupation.code in guide.occupation_code]
-    return exact, [guide for guide in ranked if guide not in exact][:4]
-
-
-def _common_prefix(a, b):
-    length = 0
-    while length < min(len(a), len(b)) and a[length] == b[length]:
-        length += 1
-    return a[:length]
+    Closeness is how much of the code a guide's code shares: the occupation itself (4), its broad
+    occupation 11-911x (3), its minor group 11-9xxx (2), its major group 11-xxxx (1). Each level
+    is its own small LIMIT query, so a popular group never makes the page sort every guide."""
+    code = occupation.code
+    patterns = [rf"{re.escape(code)}($|[.;])", re.escape(code[:6]), re.escape(code[:4])]
+    patterns.append(re.escape(code[:3]))
+    levels = [
+        Guide.objects.published()
+        .filter(occupation_code__regex=rf"(^|; ){pattern}")
+        .annotate(closeness=Value(4 - number))
+        .only("slug", "title", "summary")
+        .order_by("title")[: limit * 2]
+        for number, pattern in enumerate(patterns)
+    ]
+    closest = {}
+    for guide in levels[0].union(*levels[1:], all=True):
+        if closest.get(guide.pk, guide).closeness <= guide.closeness:
+            closest[guide.pk] = guide
+    ranked = sorted(closest.values(), key=lambda guide: (-guide.closeness, guide.title))
+    exact = [guide for guide in ranked if guide.closeness == 4][:limit]
+    return exact, [guide for guide in ranked if guide.closeness < 4][:limit]
 
 
 def _breadcrumbs(occupation, *extra):

@@ -37,6 +37,8 @@ class Command(BaseCommand):
             }
         )
         titles = [g.title for g in real]
+        # Real SOC codes, so headline pay costs what it does for real guides (guides.wages).
+        codes = [g.occupation_code for g in real if g.occupation_code]
         responsibilities = [
             i.text
             for g in real
@@ -48,7 +50,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 guides = Guide.objects.bulk_create(
                     [
-                        self.guide(rng, number, words, titles, categories)
+                        self.guide(rng, number, words, titles, categories, codes)
                         for number in range(start + offset, start + min(offset + BATCH, count))
                     ]
                 )
@@ -82,7 +84,7 @@ class Command(BaseCommand):
                 update_search_vectors([guide.pk for guide in guides])
             self.stdout.write(f"{start + offset + len(guides)} synthetic guides")
 
-    def guide(self, rng, number, words, titles, categories):
+    def guide(self, rng, number, words, titles, categories, codes):
         title = f"{rng.choice(titles)} {rng.choice(words).title()} {number}"
         return Guide(
             title=title,
@@ -98,4 +100,5 @@ class Command(BaseCommand):
             growth_percent=rng.randint(-5, 30),
             growth_period="2024-34",
             entry_education=rng.choice(Guide.EntryEducation.values),
+            occupation_code=rng.choice(codes) if codes else "",
         )
