@@ -6,7 +6,7 @@ A bad value never breaks the page: the form reports it in words and the rest of 
 from django import forms
 from django.db.models import F
 
-from .models import Category, Guide
+from .models import GROWTH_PERCENT_MAX, GROWTH_PERCENT_MIN, MONEY_MAX, Category, Guide
 from .search import search
 
 SORTS = {
@@ -51,17 +51,17 @@ class CatalogueForm(forms.Form):
         choices=_choices([c for c in Guide.EntryEducation.choices if c[0]], "Any education"),
     )
     pay_min = forms.IntegerField(
-        label="Median pay from (USD a year)", required=False, min_value=0, max_value=10_000_000
+        label="Median pay from (USD a year)", required=False, min_value=0, max_value=MONEY_MAX
     )
     pay_max = forms.IntegerField(
-        label="Median pay up to (USD a year)", required=False, min_value=0, max_value=10_000_000
+        label="Median pay up to (USD a year)", required=False, min_value=0, max_value=MONEY_MAX
     )
     growth_min = forms.DecimalField(
         label="Projected growth at least (%)",
         required=False,
-        min_value=-100,
-        max_value=500,
-        decimal_places=1,
+        min_value=GROWTH_PERCENT_MIN,
+        max_value=GROWTH_PERCENT_MAX,
+        decimal_places=Guide._meta.get_field("growth_percent").decimal_places,
     )
     sort = forms.ChoiceField(
         label="Sort by",

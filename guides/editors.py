@@ -1,29 +1,21 @@
-"""The Editors group: add, change, view (and delete list items and drafts) on guide content;
-nothing on users, groups or permissions. The Publishers group adds `publish_guide`: changing a
-guide's status and deleting a guide that has ever been published (GuideAdmin enforces both). An
-editor who may publish is in both groups."""
+"""The Editors group: add, change, view (and delete list items and drafts) on guide content, that
+is guides, categories and every model of a section (guides.sections); nothing on users, groups or
+permissions. The Publishers group adds `publish_guide`: changing a guide's status and deleting a
+guide that has ever been published (GuideAdmin enforces both). An editor who may publish is in both
+groups."""
 
-EDITOR_MODELS = [
-    "guide",
-    "category",
-    "salaryband",
-    "listitem",
-    "techtool",
-    "certification",
-    "careertier",
-    "dayblock",
-    "skillgroup",
-    "casestudy",
-    "faq",
-    "source",
-    "responsibilityitem",
-    "techskillitem",
-    "softskillitem",
-    "proitem",
-    "conitem",
-    "mistakeitem",
-    "adviceitem",
-]
+from .sections import LISTS
+
+EDITOR_MODELS = list(
+    dict.fromkeys(
+        [
+            "guide",
+            "category",
+            *(part.model._meta.model_name for part in LISTS),
+            *(part.admin_model._meta.model_name for part in LISTS),
+        ]
+    )
+)
 EDITOR_PERMISSIONS = [
     f"{action}_{model}" for model in EDITOR_MODELS for action in ("add", "change", "view", "delete")
 ]

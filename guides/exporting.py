@@ -3,13 +3,13 @@
 import os
 import tempfile
 
-from .fixture_format import CHILD_PREFETCHES, dumps, saved_guide_to_data
+from .fixture_format import PREFETCHES, dumps, saved_guide_to_data
 from .models import Category, Guide
 
 
 def guides_for_export(queryset=None):
     queryset = Guide.objects.filter(is_synthetic=False) if queryset is None else queryset
-    return queryset.select_related("category").prefetch_related(*CHILD_PREFETCHES, "related_roles")
+    return queryset.select_related("category").prefetch_related(*PREFETCHES)
 
 
 def categories_text():

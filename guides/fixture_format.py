@@ -1,5 +1,10 @@
 """The guide fixture format (documented in fixtures/README.md): one JSON file per guide.
 
+Its keys come from the models and the section registry: every editable field of the guide row, in
+the model's order (`category` as a slug), then each list of guides.sections in page order, then the
+related guides as slugs. Empty optional values are left out, and a missing key reads as empty, so a
+new optional field or list changes no existing file.
+
 `guide_to_data()` is the single definition of the format: the exporter writes it, and the loader compares
 a file with it to know whether anything changed. `data_to_objects()` turns a file back into unsaved model
 instances, collecting every problem instead of stopping at the first.
@@ -10,137 +15,19 @@ import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 
-from .models import (
-    FAQ,
-    CareerTier,
-    CaseStudy,
-    Certification,
-    DayBlock,
-    Guide,
-    ListItem,
-    SalaryBand,
-    SkillGroup,
-    Source,
-    TechTool,
-)
+from .models import Guide
+from .sections import LIST_RELATIONS, LISTS, RELATIONS, Items
 
-GUIDE_FIELDS = [
-    "slug",
-    "title",
-    "status",
-    "category",
-    "occupation_code",
-    "alternative_titles",
-    "summary",
-    "first_published",
-    "last_reviewed",
-    "overview",
-    "growth_percent",
-    "growth_period",
-    "growth_label",
-    "growth_source",
-    "growth_source_url",
-    "growth_year",
-    "employment",
-    "employment_year",
-    "employment_change",
-    "entry_education",
-    "work_experience",
-    "on_the_job_training",
-    "remote_work",
-    "market_demand",
-    "market_demand_note",
-    "stress_level",
-    "balance_rating",
-    "core_functions",
-    "work_setting",
-    "education_level",
-    "career_entry",
-    "required_education",
-    "global_outlook",
-    "role_challenges",
-    "growth_paths",
-    "industry_trends",
-    "work_life_balance",
-    "portfolio_tips",
-]
-
-
-@dataclass(frozen=True)
-class ChildList:
-    """One list of a guide's children in the file: its key, model and fields (or a ListItem kind)."""
-
-    key: str
-    model: type
-    fields: tuple = ()
-    kind: str = ""
-
-    @property
-    def is_text_list(self):
-        return self.model is ListItem
-
-    def queryset(self, guide):
-        items = getattr(guide, self.model._meta.get_field("guide").related_query_name()).all()
-        if self.is_text_list:
-            # Filter in Python so a prefetched list_items is reused, not queried again per kind.
-            return [item for item in items if item.kind == self.kind]
-        return list(items)
-
-
-def _text_list(key, kind):
-    return ChildList(key, ListItem, ("text",), kind)
-
-
-CHILD_LISTS = [
-    ChildList(
-        "salary_bands",
-        SalaryBand,
-        (
-            "label",
-            "kind",
-            "country",
-            "currency",
-            "period",
-            "source",
-            "source_url",
-            "data_year",
-            "low",
-            "median",
-            "high",
-            "p10",
-            "p25",
-            "p75",
-            "p90",
-            "entry",
-            "mid",
-            "senior",
-            "top_10_from",
-            "tier_basis",
-            "note",
-        ),
-    ),
-    _text_list("responsibilities", ListItem.Kind.RESPONSIBILITY),
-    ChildList("tech_stack", TechTool, ("name", "examples")),
-    _text_list("tech_skills", ListItem.Kind.TECH_SKILL),
-    _text_list("soft_skills", ListItem.Kind.SOFT_SKILL),
-    ChildList("certifications", Certification, ("name", "issuer", "url")),
-    ChildList("career_tiers", CareerTier, ("title", "years_min", "years_max", "description")),
-    ChildList("day_blocks", DayBlock, ("label", "start", "end", "focus", "tasks")),
-    ChildList("skill_map", SkillGroup, ("kind", "name", "description", "items")),
-    _text_list("pros", ListItem.Kind.PRO),
-    _text_list("cons", ListItem.Kind.CON),
-    _text_list("mistakes", ListItem.Kind.MISTAKE),
-    _text_list("advice", ListItem.Kind.ADVICE),
-    ChildList("case_studies", CaseStudy, ("title", "body", "takeaway")),
-    ChildList("faqs", FAQ, ("question", "answer")),
-    ChildList("sources", Source, ("title", "publisher", "url", "year")),
-]
-CHILD_PREFETCHES = sorted(
-    {child.model._meta.get_field("guide").related_query_name() for child in CHILD_LISTS}
-)
-ALL_KEYS = [*GUIDE_FIELDS, *(child.key for child in CHILD_LISTS), "related_roles"]
+GUIDE_FIELDS = [f for f in Guide._meta.concrete_fields if f.editable and not f.primary_key]
+ALL_KEYS = [*(f.name for f in GUIDE_FIELDS), *(p.key for p in LISTS), *(p.key for p in RELATIONS)]
+# What saved_guide_to_data() reads beyond the guide row, for prefetch_related().
+PREFETCHES = [*LIST_RELATIONS, *(part.relation for part in RELATIONS)]
+# One model per list of rows, for replacing a guide's children wholesale.
+CHILD_MODELS = list(dict.fromkeys(part.model for part in LISTS))
+EMPTY = (None, "", [])
 
 
 def to_json_value(value):
@@ -153,30 +40,39 @@ def to_json_value(value):
     return value
 
 
-def guide_to_data(guide, category_slug, children, related_slugs):
-    """A guide as a fixture file's data; `children` maps each ChildList key to its items in order."""
-    data = {
-        name: category_slug if name == "category" else to_json_value(getattr(guide, name))
-        for name in GUIDE_FIELDS
-    }
-    for child in CHILD_LISTS:
-        items = children.get(child.key, [])
-        if child.is_text_list:
-            data[child.key] = [item.text for item in items]
-        else:
-            data[child.key] = [
-                {name: to_json_value(getattr(item, name)) for name in child.fields}
+def _entry(instance, fields, **given):
+    """Field name -> JSON value in the model's order, leaving out optional fields that are empty."""
+    entry = {}
+    for model_field in fields:
+        name = model_field.name
+        value = given[name] if name in given else to_json_value(getattr(instance, name))
+        if value not in EMPTY or not model_field.blank:
+            entry[name] = value
+    return entry
+
+
+def guide_to_data(guide, category_slug, children, related):
+    """A guide as a fixture file's data. `children` maps each list's key to its items in order,
+    `related` each relation's key to slugs; a list or relation left out or empty is not written."""
+    data = _entry(guide, GUIDE_FIELDS, category=category_slug)
+    for part in LISTS:
+        items = children.get(part.key)
+        if items:
+            data[part.key] = [
+                item.text if isinstance(part, Items) else _entry(item, part.fields)
                 for item in items
             ]
-    # Related roles have no order of their own: files list them sorted, so exports are stable.
-    data["related_roles"] = sorted(related_slugs)
+    for part in RELATIONS:
+        # Related guides have no order of their own: files list them sorted, so exports are stable.
+        if related.get(part.key):
+            data[part.key] = sorted(related[part.key])
     return data
 
 
 def saved_guide_to_data(guide):
-    """The file's content for a saved guide (prefetch with `CHILD_PREFETCHES` to avoid queries)."""
-    children = {child.key: child.queryset(guide) for child in CHILD_LISTS}
-    related = [other.slug for other in guide.related_roles.all()]
+    """The file's content for a saved guide (prefetch with `PREFETCHES` to avoid queries)."""
+    children = {part.key: part.items(guide) for part in LISTS}
+    related = {part.key: [other.slug for other in part.content(guide)] for part in RELATIONS}
     return guide_to_data(guide, guide.category.slug, children, related)
 
 
@@ -190,11 +86,10 @@ class GuidePlan:
     """A guide read from a file: unsaved objects, ready to write once everything is valid."""
 
     path: str
-    data: dict
     guide: Guide
     category_slug: str
-    children: dict = field(default_factory=dict)  # ChildList.key -> list of unsaved instances
-    related_slugs: list = field(default_factory=list)
+    children: dict = field(default_factory=dict)  # list key -> list of unsaved instances
+    related: dict = field(default_factory=dict)  # relation key -> list of guide slugs
 
 
 @dataclass
@@ -220,21 +115,28 @@ def _messages(error):
             yield "", message
 
 
-def _set_fields(instance, values, names, prefix, problems):
+def _empty(model_field):
+    """What a missing key means for a field: the field's own kind of empty."""
+    if isinstance(model_field, ArrayField):
+        return []
+    return "" if model_field.empty_strings_allowed and not model_field.null else None
+
+
+def _set_fields(instance, values, fields, prefix, problems):
     """Assign values through each field's own conversion, recording what cannot convert."""
-    for name in names:
-        model_field = instance._meta.get_field(name)
+    for model_field in fields:
+        name = model_field.name
         value = values.get(name)
         if value is None:
-            value = [] if name in ("tasks", "items") else (None if model_field.null else "")
+            value = _empty(model_field)
         try:
             if isinstance(value, (dict, bool)) or (
-                isinstance(value, list) and not hasattr(model_field, "base_field")
+                isinstance(value, list) and not isinstance(model_field, ArrayField)
             ):
                 raise ValidationError(
                     "has the wrong type (%(type)s)", params={"type": type(value).__name__}
                 )
-            if hasattr(model_field, "base_field"):
+            if isinstance(model_field, ArrayField):
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     raise ValidationError("must be a list of text")
             elif value not in ("", None):
@@ -266,34 +168,35 @@ def data_to_objects(path, data):
         raw.append(("category", "is required (a category slug from fixtures/categories.json)"))
 
     guide = Guide()
-    _set_fields(guide, data, [n for n in GUIDE_FIELDS if n != "category"], "", raw)
+    _set_fields(guide, data, [f for f in GUIDE_FIELDS if f.name != "category"], "", raw)
     category_slug = data.get("category") or ""
-    plan = GuidePlan(path=path, data=data, guide=guide, category_slug=category_slug)
-    for child in CHILD_LISTS:
-        entries = data.get(child.key) or []
+    plan = GuidePlan(path=path, guide=guide, category_slug=category_slug)
+    for part in LISTS:
+        entries = data.get(part.key) or []
         if not isinstance(entries, list):
-            raw.append((child.key, "must be a list"))
+            raw.append((part.key, "must be a list"))
             continue
         objects = []
         for index, entry in enumerate(entries):
-            prefix = f"{child.key}[{index}]."
-            instance = child.model(position=index)
-            if child.is_text_list:
+            prefix = f"{part.key}[{index}]."
+            instance = part.new(position=index)
+            if isinstance(part, Items):
                 if not isinstance(entry, str) or not entry.strip():
                     raw.append((prefix.rstrip("."), "must be non-empty text"))
                     continue
-                instance.kind, instance.text = child.kind, entry
+                instance.text = entry
             else:
-                if not _check_keys(entry, child.fields, prefix, raw):
+                if not _check_keys(entry, [f.name for f in part.fields], prefix, raw):
                     continue
-                _set_fields(instance, entry, child.fields, prefix, raw)
+                _set_fields(instance, entry, part.fields, prefix, raw)
             objects.append(instance)
-        plan.children[child.key] = objects
-    related = data.get("related_roles") or []
-    if not isinstance(related, list) or not all(isinstance(s, str) for s in related):
-        raw.append(("related_roles", "must be a list of guide slugs"))
-    else:
-        plan.related_slugs = related
+        plan.children[part.key] = objects
+    for part in RELATIONS:
+        related = data.get(part.key) or []
+        if not isinstance(related, list) or not all(isinstance(s, str) for s in related):
+            raw.append((part.key, "must be a list of guide slugs"))
+        else:
+            plan.related[part.key] = related
     return plan, [Problem(path, label, f, m) for f, m in raw]
 
 
@@ -308,12 +211,12 @@ def validate_objects(plan, existing_pk):
         plan.guide.full_clean(exclude=["category", "search_vector"])
     except ValidationError as error:
         problems += [Problem(plan.path, label, f, m) for f, m in _messages(error)]
-    for child in CHILD_LISTS:
-        for instance in plan.children.get(child.key, []):
+    for part in LISTS:
+        for instance in plan.children.get(part.key, []):
             try:
                 instance.full_clean(exclude=["guide"])
             except ValidationError as error:
-                prefix = f"{child.key}[{instance.position}]"
+                prefix = f"{part.key}[{instance.position}]"
                 problems += [
                     Problem(plan.path, label, f"{prefix}.{f}" if f else prefix, m)
                     for f, m in _messages(error)

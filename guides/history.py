@@ -1,10 +1,25 @@
-"""Readable differences between saved revisions of a guide (django-reversion keeps the revisions)."""
+"""Readable differences between saved revisions of a guide (django-reversion keeps the revisions).
+
+A revision holds content only (guides.revisions leaves the search columns out); bookkeeping fields
+are not shown either, and related rows are shown by name rather than by id."""
 
 import difflib
 
 from reversion.models import Version
 
 from .models import Guide
+
+# Where a row sits and when it was saved: not content an editor changes.
+BOOKKEEPING = ("id", "guide", "position", "kind", "created_at", "updated_at")
+
+
+def _readable(model_field, value):
+    """A value as an editor knows it: related guides and categories by name, not by id."""
+    if not model_field.is_relation:
+        return value
+    ids = value if model_field.many_to_many else [value]
+    found = model_field.related_model.objects.in_bulk(ids)
+    return ", ".join(sorted(str(found[pk]) if pk in found else f"#{pk} (deleted)" for pk in ids))
 
 
 def revision_lines(revision):
@@ -21,21 +36,14 @@ def revision_lines(revision):
             kind = fields.get("kind")
             name = model._meta.verbose_name.capitalize()
             where = f"{name}{f' ({kind})' if kind else ''} #{fields.get('position', 0)}"
-        for name, value in sorted(fields.items()):
-            if name in (
-                "id",
-                "guide",
-                "position",
-                "kind",
-                "search_vector",
-                "search_names",
-                "updated_at",
-                "created_at",
-            ):
+        by_attname = {
+            f.attname: f for f in [*model._meta.concrete_fields, *model._meta.many_to_many]
+        }
+        for attname, value in sorted(fields.items()):
+            model_field = by_attname[attname]
+            if model_field.name in BOOKKEEPING or value in ("", None, []):
                 continue
-            if value in ("", None, []):
-                continue
-            lines.append(f"{where} · {name}: {value}")
+            lines.append(f"{where} · {model_field.name}: {_readable(model_field, value)}")
     return sorted(lines)
 
 
@@ -44,15 +52,13 @@ def revision_diffs(guide, limit=30):
     versions = list(
         Version.objects.get_for_object(guide).select_related("revision__user")[: limit + 1]
     )
+    lines = [revision_lines(version.revision) for version in versions]
     results = []
-    for newer, older in zip(versions, [*versions[1:], None], strict=False):
-        if len(results) == limit:
-            break
-        new_lines = revision_lines(newer.revision)
-        old_lines = revision_lines(older.revision) if older else []
+    for index, newer in enumerate(versions[:limit]):
+        old_lines = lines[index + 1] if index + 1 < len(lines) else []
         diff = [
             line
-            for line in difflib.unified_diff(old_lines, new_lines, lineterm="", n=0)
+            for line in difflib.unified_diff(old_lines, lines[index], lineterm="", n=0)
             if not line.startswith(("---", "+++", "@@"))
         ]
         results.append({"revision": newer.revision, "version": newer, "diff": diff})

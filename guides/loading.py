@@ -3,9 +3,7 @@
 Used by `manage.py load_guides` and `check_guides`, and by the tests.
 """
 
-import hashlib
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import reversion
@@ -13,20 +11,27 @@ from django.conf import settings
 from django.db import transaction
 
 from .fixture_format import (
-    CHILD_LISTS,
-    CHILD_PREFETCHES,
+    CHILD_MODELS,
+    PREFETCHES,
     Problem,
     data_to_objects,
-    dumps,
-    guide_to_data,
     saved_guide_to_data,
     validate_objects,
 )
+from .load_rules import (
+    CATEGORY_FIELDS,
+    LoadReport,
+    category_data,
+    category_kept,
+    decide,
+    digest,
+    plan_as_data,
+)
 from .models import Category, FixtureRecord, Guide
 from .search import update_search_vectors
+from .sections import LISTS, RELATIONS
 
 DEFAULT_FIXTURES = Path(settings.BASE_DIR) / "fixtures"
-CATEGORY_FIELDS = ("slug", "name", "description")
 
 
 class LoadError(Exception):
@@ -126,76 +131,31 @@ def plan_load(paths=()):
         problems += validate_objects(plan, existing.get(slug))
     known_guides = set(seen) | set(existing)
     for plan in plans:
-        for related in plan.related_slugs:
-            if related not in known_guides:
-                problems.append(
-                    Problem(
-                        plan.path,
-                        plan.guide.slug,
-                        "related_roles",
-                        f"no guide with slug '{related}'",
+        for key, slugs in plan.related.items():
+            for related in slugs:
+                if related not in known_guides:
+                    problems.append(
+                        Problem(plan.path, plan.guide.slug, key, f"no guide with slug '{related}'")
                     )
-                )
-            elif related == plan.guide.slug:
-                problems.append(
-                    Problem(
-                        plan.path,
-                        plan.guide.slug,
-                        "related_roles",
-                        "a guide cannot be related to itself",
+                elif related == plan.guide.slug:
+                    problems.append(
+                        Problem(
+                            plan.path, plan.guide.slug, key, "a guide cannot be related to itself"
+                        )
                     )
-                )
     if problems:
         raise LoadError(problems)
     return categories, plans
-
-
-def digest(data):
-    """A short fingerprint of a guide's or category's data, as the exporter writes it."""
-    return hashlib.sha256(dumps(data).encode()).hexdigest()
 
 
 def saved_data(slugs):
     """The current data of the saved guides with these slugs, by slug (one query per child list)."""
     guides = (
         Guide.objects.select_related("category")
-        .prefetch_related(*CHILD_PREFETCHES, "related_roles")
+        .prefetch_related(*PREFETCHES)
         .filter(slug__in=slugs)
     )
     return {guide.slug: saved_guide_to_data(guide) for guide in guides}
-
-
-@dataclass
-class LoadReport:
-    """What a load did (or, in a dry run, would do), slug by slug."""
-
-    created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
-    unchanged: list = field(default_factory=list)
-    forced: list = field(default_factory=list)
-    kept: dict = field(default_factory=dict)  # slug -> fields that differ from the file
-    deleted: list = field(default_factory=list)  # deleted in the admin, not recreated
-    kept_categories: list = field(default_factory=list)
-    skipped_related: list = field(default_factory=list)  # (slug, related slug deleted in the admin)
-
-    @property
-    def written(self):
-        return [*self.created, *self.updated, *self.forced]
-
-
-def decide(plan, current, recorded, force):
-    """What to do with one guide from the files. The database is the source of truth once a guide
-    exists: the file wins only where nobody changed the guide since the last load, or when forced."""
-    slug = plan.guide.slug
-    if current is None:
-        return "created" if recorded is None or slug in force else "deleted"
-    if current == plan_as_data(plan):
-        return "unchanged"
-    if slug in force:
-        return "forced"
-    if recorded == digest(current):
-        return "updated"
-    return "kept"
 
 
 @transaction.atomic
@@ -226,7 +186,7 @@ def load(paths=(), force=(), dry_run=False):
             getattr(report, action).append(slug)
     writes = [plan for plan in plans if plan.guide.slug in report.written]
     if dry_run:
-        report.kept_categories = [c.slug for c in categories if _category_kept(c, records)]
+        report.kept_categories = [c.slug for c in categories if category_kept(c, records)]
         transaction.set_rollback(True)
         return report
     _keep_editors_versions(report.forced)
@@ -250,22 +210,11 @@ def _keep_editors_versions(slugs):
             reversion.add_to_revision(guide)
 
 
-def _category_data(category):
-    return {name: getattr(category, name) for name in CATEGORY_FIELDS}
-
-
-def _category_kept(category, records):
-    saved = Category.objects.filter(slug=category.slug).first()
-    if saved is None or _category_data(saved) == _category_data(category):
-        return False
-    return records.get(f"category:{category.slug}") != digest(_category_data(saved))
-
-
 def _write_categories(categories, records):
     """Create new categories; update one only if nobody renamed or re-described it since."""
     kept = []
     for category in categories:
-        if _category_kept(category, records):
+        if category_kept(category, records):
             kept.append(category.slug)
             continue
         Category.objects.update_or_create(
@@ -273,7 +222,7 @@ def _write_categories(categories, records):
             defaults={"name": category.name, "description": category.description},
         )
         FixtureRecord.objects.update_or_create(
-            key=f"category:{category.slug}", defaults={"digest": digest(_category_data(category))}
+            key=f"category:{category.slug}", defaults={"digest": digest(category_data(category))}
         )
     return kept
 
@@ -291,22 +240,21 @@ def _write_guides(plans, report):
         if guide.pk:
             # Keep the creation time; children are replaced wholesale so removed items disappear.
             guide.created_at = Guide.objects.values_list("created_at", flat=True).get(pk=guide.pk)
-            for child in CHILD_LISTS:
-                child.model.objects.filter(guide=guide).delete()
+            for model in CHILD_MODELS:
+                model.objects.filter(guide=guide).delete()
         guide.save()
-        for child in CHILD_LISTS:
-            for instance in plan.children.get(child.key, []):
+        for part in LISTS:
+            for instance in plan.children.get(part.key, []):
                 instance.guide = guide
         for model, objects in children_by_model(plan).items():
             model.objects.bulk_create(objects)
 
     guide_ids = dict(Guide.objects.values_list("slug", "pk"))
     for plan in plans:
-        related = [slug for slug in plan.related_slugs if slug in guide_ids]
-        report.skipped_related += [
-            (plan.guide.slug, s) for s in plan.related_slugs if s not in guide_ids
-        ]
-        plan.guide.related_roles.set([guide_ids[slug] for slug in related])
+        for part in RELATIONS:
+            slugs = plan.related.get(part.key, [])
+            report.skipped_related += [(plan.guide.slug, s) for s in slugs if s not in guide_ids]
+            getattr(plan.guide, part.relation).set([guide_ids[s] for s in slugs if s in guide_ids])
     for plan in plans:
         reversion.add_to_revision(plan.guide)
 
@@ -320,11 +268,6 @@ def _record(data_by_slug):
 
 def children_by_model(plan):
     grouped = {}
-    for child in CHILD_LISTS:
-        grouped.setdefault(child.model, []).extend(plan.children.get(child.key, []))
+    for part in LISTS:
+        grouped.setdefault(part.model, []).extend(plan.children.get(part.key, []))
     return grouped
-
-
-def plan_as_data(plan):
-    """The file's data as the exporter would write it, so cosmetic differences do not count."""
-    return guide_to_data(plan.guide, plan.category_slug, plan.children, plan.related_slugs)

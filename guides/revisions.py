@@ -1,20 +1,18 @@
-"""What a revision of a guide holds (django-reversion): the guide and every child list, so
-restoring a revision restores its inlines too. Registered once, from GuidesConfig.ready()."""
+"""What a revision of a guide holds (django-reversion): the guide and every list of its sections,
+so restoring a revision restores its inlines too; never the search columns, which are derived.
+Registered once, from GuidesConfig.ready()."""
 
 import reversion
 
-from .fixture_format import CHILD_LISTS
-from .models import LIST_PROXIES, Category, Guide
+from .models import Category, Guide
+from .search import SEARCH_COLUMNS
+from .sections import LIST_RELATIONS, LISTS
 
 
 def register():
-    for model in [*{child.model for child in CHILD_LISTS}, *LIST_PROXIES, Category]:
+    models = dict.fromkeys([*(part.model for part in LISTS), *(part.admin_model for part in LISTS)])
+    for model in [*models, Category]:
         if not reversion.is_registered(model):
             reversion.register(model)
     if not reversion.is_registered(Guide):
-        reversion.register(
-            Guide,
-            follow=sorted(
-                {child.model._meta.get_field("guide").related_query_name() for child in CHILD_LISTS}
-            ),
-        )
+        reversion.register(Guide, follow=LIST_RELATIONS, exclude=SEARCH_COLUMNS)

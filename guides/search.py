@@ -1,8 +1,8 @@
 """Full-text search with typo tolerance, on PostgreSQL.
 
-A stored, weighted tsvector per guide (A: title and alternative titles; B: summary and
-responsibilities; C: the rest of the prose and skills) with a GIN index, plus a trigram index on the
-names so misspellings ("nurce") still match.
+A stored, weighted tsvector per guide (A: title and alternative titles; B: summary and the lists
+guides.sections weighs B, the responsibilities; C: every Markdown field and the lists weighed C, the
+skills) with a GIN index, plus a trigram index on the names so misspellings ("nurce") still match.
 """
 
 from django.contrib.postgres.aggregates import StringAgg
@@ -27,11 +27,14 @@ from django.db.models.functions import Coalesce, Concat, Greatest
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .models import MARKDOWN_FIELDS, Guide, ListItem
+from .models import Guide, markdown_fields
+from .sections import LISTS
 
 CONFIG = "english"
 # Below this many word matches, search also looks for close spellings (one page of results).
 TYPO_FALLBACK_BELOW = 20
+# The columns update_search_vectors() writes: derived data, so never part of a revision.
+SEARCH_COLUMNS = ("search_names", "search_rank", "search_vector")
 # Markers for highlighted words that cannot occur in guide text; replaced after escaping.
 MARK_START, MARK_STOP = "\x02", "\x03"
 
@@ -50,10 +53,10 @@ def _names():
     )
 
 
-def _list_text(*kinds):
+def _list_text(part):
     return Coalesce(
         Subquery(
-            ListItem.objects.filter(guide=OuterRef("pk"), kind__in=kinds)
+            part.rows(OuterRef("pk"))
             .values("guide")
             .annotate(text=StringAgg("text", delimiter=" "))
             .values("text")
@@ -67,24 +70,23 @@ def update_search_vectors(guide_ids):
     """Recompute the stored search data of these guides (after their children are saved)."""
     if not guide_ids:
         return
-    ranked_part = (
-        SearchVector(_names(), weight="A", config=CONFIG)
-        + SearchVector("summary", weight="B", config=CONFIG)
-        + SearchVector(_list_text(ListItem.Kind.RESPONSIBILITY), weight="B", config=CONFIG)
+    ranked_part = SearchVector(_names(), weight="A", config=CONFIG) + SearchVector(
+        "summary", *_lists_weighed("B"), weight="B", config=CONFIG
     )
+    prose = [field.name for field in markdown_fields(Guide)]
+    columns = {
+        "search_names": _names(),
+        "search_rank": ranked_part,
+        "search_vector": ranked_part
+        + SearchVector(*prose, *_lists_weighed("C"), weight="C", config=CONFIG),
+    }
     Guide.objects.filter(pk__in=guide_ids).update(
-        search_names=_names(),
-        search_rank=ranked_part,
-        search_vector=(
-            ranked_part
-            + SearchVector(*MARKDOWN_FIELDS, weight="C", config=CONFIG)
-            + SearchVector(
-                _list_text(ListItem.Kind.TECH_SKILL, ListItem.Kind.SOFT_SKILL),
-                weight="C",
-                config=CONFIG,
-            )
-        ),
+        **{name: columns[name] for name in SEARCH_COLUMNS}
     )
+
+
+def _lists_weighed(weight):
+    return [_list_text(part) for part in LISTS if part.search_weight == weight]
 
 
 def search(queryset, text):

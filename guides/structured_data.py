@@ -6,6 +6,7 @@ import json
 from django.utils.safestring import mark_safe
 
 from .fixture_format import to_json_value
+from .sections import CERTIFICATIONS, RESPONSIBILITIES, SALARY_BANDS, SOFT_SKILLS, TECH_SKILLS
 
 COUNTRY_NAMES = {"US": "United States", "GB": "United Kingdom", "CA": "Canada", "AU": "Australia"}
 DURATIONS = {"annual": "P1Y", "hourly": "PT1H"}
@@ -52,7 +53,8 @@ def structured_data(page, request):
         occupation["alternateName"] = guide.alternative_titles
     if guide.occupation_code:
         occupation["occupationalCategory"] = guide.occupation_code.split("; ")
-    bands = (page.pay.salary_bands if page.pay else []) + [c.band for c in page.bands]
+    oews = page.pay.salary_bands if page.pay else []
+    bands = oews + [chart.band for chart in page.of(SALARY_BANDS)]
     if bands:
         occupation["estimatedSalary"] = [salary_distribution(band) for band in bands]
         occupation["occupationLocation"] = [
@@ -63,11 +65,11 @@ def structured_data(page, request):
         occupation["educationRequirements"] = guide.get_entry_education_display()
     if guide.work_experience:
         occupation["experienceRequirements"] = guide.work_experience
-    if page.certifications:
-        occupation["qualifications"] = ", ".join(c.name for c in page.certifications)
-    if page.lists["responsibility"]:
-        occupation["responsibilities"] = [item.text for item in page.lists["responsibility"]]
-    skills = page.lists["tech_skill"] + page.lists["soft_skill"]
+    if page.of(CERTIFICATIONS):
+        occupation["qualifications"] = ", ".join(c.name for c in page.of(CERTIFICATIONS))
+    if page.of(RESPONSIBILITIES):
+        occupation["responsibilities"] = [item.text for item in page.of(RESPONSIBILITIES)]
+    skills = page.of(TECH_SKILLS) + page.of(SOFT_SKILLS)
     if skills:
         occupation["skills"] = [item.text for item in skills]
 

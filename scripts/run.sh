@@ -5,9 +5,10 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 port=${PORT:-8000}
 pidfile=.local/gunicorn.pid
-if [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-    kill "$(cat "$pidfile")"
-    while kill -0 "$(cat "$pidfile")" 2>/dev/null; do sleep 0.2; done
+old_pid=$(cat "$pidfile" 2>/dev/null || true)
+if [ -n "$old_pid" ] && kill -0 "$old_pid" 2>/dev/null; then
+    kill "$old_pid"
+    while kill -0 "$old_pid" 2>/dev/null; do sleep 0.2; done
 fi
 PORT=$port .venv/bin/gunicorn careerguide.wsgi --config gunicorn.conf.py \
     --daemon --pid "$pidfile" --access-logfile .local/access.log --error-logfile .local/gunicorn.log

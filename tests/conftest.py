@@ -1,31 +1,71 @@
 import os
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from reversion.models import Revision
 
-# Medical and health services managers (the seed guide), software developers, data scientists,
-# actors (hourly pay only) and anesthesiologists (top-coded pay).
-BROWSER_OCCUPATIONS = ["119111", "151252", "152051", "272011", "291211"]
+from guides.loading import load
+from guides.models import Category, FixtureRecord, Guide
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database starts with the real guides from fixtures/ and the real bundled
-    OEWS release."""
+@pytest.fixture(scope="module")
+def shipped_guides(django_db_setup, django_db_blocker):
+    """The guides of fixtures/, for the tests about that content only: loaded once for the module
+    that asks, and removed after it, so every other test owns its data."""
     with django_db_blocker.unblock():
-        call_command("load_guides", verbosity=0)
+        load()
+    yield
+    with django_db_blocker.unblock():
+        Guide.objects.all().delete()
+        Category.objects.all().delete()
+        Revision.objects.all().delete()
+        # Or the next module's load would take the deletions for an editor's and keep them.
+        FixtureRecord.objects.all().delete()
+
+
+@pytest.fixture(scope="module")
+def real_wages(django_db_setup, django_db_blocker):
+    """The real bundled OEWS May 2025 release, for the tests about it: imported once for the
+    module that asks, and removed after it."""
+    from guides.wages.models import Estimate, Release
+
+    with django_db_blocker.unblock():
         call_command("import_wages", verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        Estimate.objects.all().delete()  # one DELETE; then the few reference rows
+        Release.objects.all().delete()
 
 
 @pytest.fixture(scope="session")
 def wages_subset(tmp_path_factory):
-    """The real release cut down to the occupations the browser tests visit."""
+    """The real release cut down to the occupations the browser tests visit: medical and health
+    services managers (the seed guide), software developers, data scientists, actors (hourly
+    pay only) and anesthesiologists (top-coded pay in some areas)."""
     from guides.wages.sources import open_source
     from guides.wages.testing import write_subset
 
     source = open_source()  # keeps the unpacked copy until the subset is written
     path = tmp_path_factory.mktemp("oews") / "subset.sqlite"
-    return write_subset(source.database_path(), path, BROWSER_OCCUPATIONS)
+    occupations = ["119111", "151252", "152051", "272011", "291211"]
+    return write_subset(source.database_path(), path, occupations)
+
+
+@pytest.fixture
+def editor(client, db):
+    """A signed-in member of the Editors group (staff, not a superuser)."""
+    user = User.objects.create_user("eddie", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def publisher(editor):
+    """The signed-in editor, also in the Publishers group (may publish and unpublish)."""
+    editor.groups.add(Group.objects.get(name="Publishers"))
+    return editor
 
 
 @pytest.fixture(scope="session")
@@ -42,11 +82,3 @@ def browser():
         yield chromium
         chromium.close()
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-
-
-@pytest.fixture
-def guides(transactional_db, wages_subset):
-    """Live-server tests flush the database after each test, so load the guides (and a few
-    occupations of the real wage release) each time."""
-    call_command("load_guides", verbosity=0)
-    call_command("import_wages", "--from", str(wages_subset), verbosity=0)

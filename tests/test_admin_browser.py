@@ -3,9 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group, User
 
-from guides.models import Guide
-
 from .browser import DESKTOP, SCREENSHOTS, needs_chromium
+from .factories import make_full_guide
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -18,11 +17,13 @@ DRAGGABLE = [
 ]
 
 
-def test_dragging_a_tier_a_faq_and_a_band_saves_the_new_order(browser, live_server, guides):
+def test_dragging_a_tier_a_faq_and_a_band_saves_the_new_order(
+    browser, live_server, transactional_db
+):
     """Mouse drag and drop of the second row above the first, in three inlines, then one save."""
     user = User.objects.create_user("dora", password=PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
-    guide = Guide.objects.get(slug="medical-manager")
+    guide = make_full_guide(slug="clinic-manager")
     before = {
         related: list(getattr(guide, related).values_list("pk", flat=True))
         for _, related, _ in DRAGGABLE
@@ -52,3 +53,33 @@ def test_dragging_a_tier_a_faq_and_a_band_saves_the_new_order(browser, live_serv
         after = list(getattr(guide, related).values_list("pk", flat=True))
         expected = [before[related][1], before[related][0], *before[related][2:]]
         assert after == expected, related
+
+
+def test_saving_an_untouched_guide_in_chromium_changes_nothing(
+    browser, live_server, transactional_db
+):
+    """A browser posts textareas with CRLF line breaks; the saved guide must stay byte-identical
+    to what was there (else every save looks like an edit to the next load)."""
+    from guides.exporting import guides_for_export
+    from guides.fixture_format import saved_guide_to_data
+
+    user = User.objects.create_user("sam", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    guide = make_full_guide(slug="clinic-manager", overview="First paragraph.\n\nSecond one.")
+
+    def data():
+        return saved_guide_to_data(guides_for_export().get(pk=guide.pk))
+
+    before = data()
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "sam")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.goto(f"{live_server.url}/admin/guides/guide/{guide.pk}/change/")
+    page.click("input[name=_continue]")
+    page.wait_for_load_state("networkidle")
+    assert "was changed successfully" in page.content()
+    context.close()
+    assert data() == before

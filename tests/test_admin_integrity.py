@@ -1,6 +1,7 @@
 """Editors never lose work in the admin: reorders save, simultaneous saves cannot both win, and
 publishing (and deleting what was published) is a permission of its own."""
 
+import datetime
 import threading
 
 import pytest
@@ -14,10 +15,16 @@ from reversion.models import Version
 
 from guides.models import Guide
 
-from .admin_forms import change_url, form_data, open_form
+from .admin_pages import change_url, form_data, open_form
+from .factories import make_full_guide
 
-SEED = "medical-manager"
+SEED = "clinic-manager"
 STALE = "after you opened it"
+
+
+def seed_like_guide():
+    """Every list with four rows (three salary bands), published before."""
+    return make_full_guide(slug=SEED, first_published=datetime.date(2026, 1, 15))
 
 
 def make_user(name, *groups):
@@ -36,7 +43,7 @@ def logged_in(user):
 def test_swapping_two_rows_saves_in_every_sortable_inline(client):
     """What drag and drop posts (two rows trading positions) saves for every inline, no 500."""
     client.force_login(make_user("ed", "Editors"))
-    guide = Guide.objects.get(slug=SEED)
+    guide = seed_like_guide()
     response = client.get(change_url(guide))
     data = form_data(response)
     swapped = {}
@@ -71,9 +78,9 @@ def post_in_thread(client, url, data, results, key):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_save_waits_for_a_save_in_progress_and_is_then_refused(guides):
+def test_a_save_waits_for_a_save_in_progress_and_is_then_refused(transactional_db):
     """Row lock: a save that starts while another holds the guide sees the other's change."""
-    guide = Guide.objects.get(slug=SEED)
+    guide = seed_like_guide()
     editor = logged_in(make_user("eve", "Editors"))
     data = open_form(editor, guide)
     data["summary"] = "Eve's summary."
@@ -108,9 +115,9 @@ def test_a_save_waits_for_a_save_in_progress_and_is_then_refused(guides):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_of_two_simultaneous_saves_exactly_one_wins(guides):
+def test_of_two_simultaneous_saves_exactly_one_wins(transactional_db):
     """Two editors open the same guide and press save at once: one saves, one is told."""
-    guide = Guide.objects.get(slug=SEED)
+    guide = seed_like_guide()
     clients = [logged_in(make_user(name, "Editors")) for name in ("ann", "bob")]
     forms = [open_form(c, guide) for c in clients]
     for name, data in zip(("Ann", "Bob"), forms, strict=True):
@@ -137,7 +144,7 @@ class TestPublishing:
     def test_an_editor_cannot_change_the_status_and_is_told_who_can(self, client):
         make_user("pat", "Editors", "Publishers")
         client.force_login(make_user("ed", "Editors"))
-        guide = Guide.objects.get(slug=SEED)
+        guide = seed_like_guide()
         response = client.get(change_url(guide))
         assert "status" not in response.context["adminform"].form.fields
         assert "Who can publish: pat" in response.content.decode()
@@ -150,7 +157,7 @@ class TestPublishing:
 
     def test_an_editor_cannot_unpublish_with_the_action(self, client):
         client.force_login(make_user("ed", "Editors"))
-        guide = Guide.objects.get(slug=SEED)
+        guide = seed_like_guide()
         url = reverse("admin:guides_guide_changelist")
         client.post(url, {"action": "unpublish", "_selected_action": [guide.pk]})
         guide.refresh_from_db()
@@ -159,7 +166,7 @@ class TestPublishing:
     def test_an_editor_cannot_delete_a_once_published_guide(self, client):
         """Not directly, not after it went back to draft, not with the bulk action."""
         client.force_login(make_user("ed", "Editors"))
-        guide = Guide.objects.get(slug=SEED)
+        guide = seed_like_guide()
         Guide.objects.filter(pk=guide.pk).update(status="draft")
         delete_url = reverse("admin:guides_guide_delete", args=[guide.pk])
         assert client.post(delete_url, {"post": "yes"}).status_code == 403
@@ -172,7 +179,7 @@ class TestPublishing:
 
     def test_an_editor_may_delete_a_draft_never_published(self, client):
         client.force_login(make_user("ed", "Editors"))
-        guide = Guide.objects.get(slug=SEED)
+        guide = seed_like_guide()
         Guide.objects.filter(pk=guide.pk).update(status="draft", first_published=None)
         delete_url = reverse("admin:guides_guide_delete", args=[guide.pk])
         assert client.post(delete_url, {"post": "yes"}).status_code == 302
@@ -180,7 +187,7 @@ class TestPublishing:
 
     def test_a_publisher_publishes_and_first_published_is_set(self, client):
         client.force_login(make_user("pat", "Editors", "Publishers"))
-        guide = Guide.objects.get(slug=SEED)
+        guide = seed_like_guide()
         Guide.objects.filter(pk=guide.pk).update(status="draft", first_published=None)
         data = open_form(client, guide)
         data["status"] = "published"
@@ -192,7 +199,7 @@ class TestPublishing:
     def test_an_editor_cannot_republish_by_restoring_an_old_revision(self, client):
         """A revision holds the status too: restoring a published one is a publisher's call."""
         client.force_login(make_user("pat", "Editors", "Publishers"))
-        guide = Guide.objects.get(slug=SEED)
+        guide = seed_like_guide()
         published = open_form(client, guide)
         published["summary"] = "Saved while published."
         client.post(change_url(guide), published)
@@ -212,7 +219,7 @@ class TestPublishing:
         assert Guide.objects.get(pk=guide.pk).status == "draft"
 
     def test_draft_previews_need_view_guide_not_just_staff(self, client):
-        guide = Guide.objects.get(slug=SEED)
+        guide = seed_like_guide()
         Guide.objects.filter(pk=guide.pk).update(status="draft")
         client.force_login(make_user("staffer"))  # staff, no guide permissions
         assert client.get(guide.get_absolute_url()).status_code == 404

@@ -4,10 +4,8 @@ no third-party requests, no CSP violations. Screenshots land in test-artifacts/s
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from guides.models import Guide
-
 from .browser import DESKTOP, PHONE, SCREENSHOTS, needs_chromium
-from .factories import make_guide
+from .factories import make_catalogue, make_full_guide, make_guide
 
 pytestmark = [pytest.mark.browser, needs_chromium, pytest.mark.django_db(transaction=True)]
 
@@ -68,19 +66,25 @@ class PageCheck:
         assert results.violations_count == 0, results.generate_report()
 
 
+@pytest.fixture
+def full_guide():
+    """A guide with every section filled, shaped like the seed (three salary bands)."""
+    return make_full_guide(slug="clinic-manager")
+
+
 @pytest.mark.parametrize("viewport, size", [(PHONE, "phone"), (DESKTOP, "desktop")])
-def test_seed_guide_is_accessible_and_fits(browser, live_server, guides, viewport, size):
-    """The seed guide passes axe with zero violations and never scrolls sideways."""
+def test_full_guide_is_accessible_and_fits(browser, live_server, full_guide, viewport, size):
+    """A guide with every section passes axe with zero violations and never scrolls sideways."""
     check = PageCheck(browser, live_server, viewport)
-    page = check.open("/guides/medical-manager/")
+    page = check.open(full_guide.get_absolute_url())
     assert page.locator("h1").count() == 1
     assert page.locator("svg.band__chart").count() == 3
-    check.assert_clean(f"guide-medical-manager-{size}")
+    check.assert_clean(f"guide-full-{size}")
 
 
-def test_guide_with_every_optional_part_empty_is_accessible(browser, live_server, guides):
+def test_guide_with_every_optional_part_empty_is_accessible(browser, live_server):
     """A bare guide still passes axe: no empty headings, no broken landmarks."""
-    guide = make_guide(category=Guide.objects.first().category, title="Bare occupation")
+    guide = make_guide(title="Bare occupation")
     check = PageCheck(browser, live_server, DESKTOP)
     check.open(guide.get_absolute_url())
     check.assert_clean("guide-empty-desktop")
@@ -96,19 +100,18 @@ def test_guide_with_every_optional_part_empty_is_accessible(browser, live_server
     ],
 )
 @pytest.mark.parametrize("viewport, size", [(PHONE, "phone"), (DESKTOP, "desktop")])
-def test_finding_pages_are_accessible_and_fit(
-    browser, live_server, guides, path, name, viewport, size
-):
+def test_finding_pages_are_accessible_and_fit(browser, live_server, path, name, viewport, size):
     """Home, search, catalogue and category pages pass axe at both sizes."""
+    make_catalogue()
     check = PageCheck(browser, live_server, viewport)
     check.open(path)
     check.assert_clean(f"{name}-{size}")
 
 
-def test_skip_link_and_focus_are_visible(browser, live_server, guides):
+def test_skip_link_and_focus_are_visible(browser, live_server, full_guide):
     """Keyboard users land on the skip link first and it moves focus to the content."""
     check = PageCheck(browser, live_server, DESKTOP)
-    page = check.open("/guides/medical-manager/")
+    page = check.open(full_guide.get_absolute_url())
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
@@ -117,26 +120,26 @@ def test_skip_link_and_focus_are_visible(browser, live_server, guides):
     assert page.evaluate("location.hash") == "#main"
 
 
-def test_print_hides_navigation(browser, live_server, guides):
+def test_print_hides_navigation(browser, live_server, full_guide):
     """The print stylesheet drops navigation and shares, and keeps the figures."""
     check = PageCheck(browser, live_server, DESKTOP)
-    page = check.open("/guides/medical-manager/")
+    page = check.open(full_guide.get_absolute_url())
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible()
     assert not page.locator(".toc").is_visible()
     assert not page.locator(".share").is_visible()
     assert page.locator("#salary").is_visible()
-    page.pdf(path=SCREENSHOTS / "guide-medical-manager.pdf")
+    page.pdf(path=SCREENSHOTS / "guide-full.pdf")
 
 
-def test_editor_changes_a_salary_figure_and_sees_it_live(browser, live_server, guides):
-    """An editor signs in, edits the estimate's median in the admin, saves, and the public page
-    shows the new figure."""
+def test_editor_changes_a_salary_figure_and_sees_it_live(browser, live_server, full_guide):
+    """An editor signs in, previews an FAQ answer's Markdown, edits the estimate's median,
+    saves, and the public page shows the new figure."""
     from django.contrib.auth.models import Group, User
 
     user = User.objects.create_user("edna", password="a-Long-enough-passw0rd", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
-    guide = Guide.objects.get(slug="medical-manager")
+    guide = full_guide
 
     check = PageCheck(browser, live_server, DESKTOP)
     page = check.open("/admin/login/")
@@ -144,6 +147,10 @@ def test_editor_changes_a_salary_figure_and_sees_it_live(browser, live_server, g
     page.fill("#id_password", "a-Long-enough-passw0rd")
     page.click("input[type=submit]")
     page.goto(f"{live_server.url}/admin/guides/guide/{guide.pk}/change/")
+    # An FAQ answer is Markdown too: its preview renders it as the page will.
+    page.fill("#id_faqs-0-answer", "Some *new* words")
+    page.locator("#id_faqs-0-answer + .markdown-preview-button").click()
+    assert page.locator("#id_faqs-0-answer ~ .markdown-preview em").inner_text() == "new"
     page.fill("#id_salary_bands-0-median", "107500")
     page.fill("#id_salary_bands-0-mid", "107500")
     page.click("input[name=_continue]")
@@ -151,6 +158,6 @@ def test_editor_changes_a_salary_figure_and_sees_it_live(browser, live_server, g
     errors = page.locator(".errorlist, .errornote").all_inner_texts()
     assert "was changed successfully" in page.content(), errors
     page.screenshot(path=SCREENSHOTS / "admin-after-save.png")
-    page.goto(f"{live_server.url}/guides/medical-manager/")
+    page.goto(f"{live_server.url}{guide.get_absolute_url()}")
     assert "$107,500" in page.locator("#at-a-glance").inner_text()
     assert not check.errors, check.errors

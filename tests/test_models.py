@@ -5,16 +5,31 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 
-from guides.models import CareerTier, DayBlock, ListItem, SalaryBand
+from guides.models import (
+    DATED_AFTER_YEARS,
+    FAQ,
+    CareerTier,
+    CaseStudy,
+    DayBlock,
+    Guide,
+    ListItem,
+    SalaryBand,
+    markdown_fields,
+)
+from guides.page import GuidePage
+from guides.sections import SECTIONS
 
-from .factories import make_guide
+from .factories import fill_guide, make_guide
 
 pytestmark = pytest.mark.django_db
 
 
 def band(guide, **figures):
-    return SalaryBand(guide=guide, label="Test band", source="Test", data_year=2024, **figures)
+    return SalaryBand(
+        guide=guide, label="Test band", source="Test", **{"data_year": 2024, **figures}
+    )
 
 
 @pytest.mark.parametrize(
@@ -110,3 +125,63 @@ def test_growth_must_be_plausible():
     """A growth of 900% is a typo, and the database refuses it."""
     with pytest.raises(IntegrityError), transaction.atomic():
         make_guide(growth_percent=900)
+
+
+def test_every_markdown_field_says_it_takes_markdown():
+    """Guide prose, FAQ answers and case-study bodies all tell the editor they take Markdown."""
+    fields = [
+        *markdown_fields(Guide),
+        FAQ._meta.get_field("answer"),
+        CaseStudy._meta.get_field("body"),
+    ]
+    assert len(fields) == 15
+    for field in fields:
+        help_text = field.formfield().help_text
+        assert "Markdown:" in help_text and "###" in help_text, field.name
+    assert (
+        Guide._meta.get_field("overview")
+        .formfield()
+        .help_text.startswith("The opening paragraphs. Markdown:")
+    )
+
+
+def test_headline_pay_is_the_first_band_with_a_median():
+    """A band without a median never becomes the headline, whatever its position."""
+    guide = make_guide()
+    band(guide, p10=20_000, p90=60_000, position=0).save()
+    band(guide, median=45_000, position=1).save()
+    band(guide, median=99_000, position=2).save()
+    assert Guide.objects.with_headline_pay().get(pk=guide.pk).headline_median == 45_000
+
+
+@pytest.mark.parametrize("items", [0, 1])
+def test_sections_filled_counts_what_the_page_shows(client, items):
+    """The admin's completeness, in SQL, agrees with the page's own sections, section by section."""
+    guide = fill_guide(make_guide(), items=items) if items else make_guide()
+    guide.role_challenges = "   "  # whitespace is not content, on the page or in the count
+    guide.employment = 0  # zero jobs is a figure
+    guide.save()
+    shown = GuidePage.build(Guide.objects.with_headline_pay().get(pk=guide.pk)).sections
+    counted = Guide.objects.with_sections_filled().get(pk=guide.pk).sections_filled
+    assert counted == len(shown)
+    assert counted == (len(SECTIONS) if items else 3)  # glance, balance and the outlook
+
+
+def test_dated_figures_are_those_older_than_the_models_limit():
+    """Growth or pay figures more than DATED_AFTER_YEARS old mark a guide dated."""
+    old = timezone.now().year - DATED_AFTER_YEARS - 1
+    recent = make_guide(growth_year=old + 1)
+    undated = make_guide()  # no year at all: not dated (false, not unknown)
+    dated_growth = make_guide(growth_year=old)
+    dated_pay = make_guide()
+    band(dated_pay, median=50_000, data_year=old).save()
+    dated = dict(Guide.objects.with_dated_figures().values_list("pk", "has_dated_figures"))
+    assert dated == {recent.pk: False, undated.pk: False, dated_growth.pk: True, dated_pay.pk: True}
+
+
+def test_published_hides_drafts_and_synthetic_guides():
+    """One place decides what the public sees."""
+    shown = make_guide()
+    make_guide(status=Guide.Status.DRAFT)
+    make_guide(is_synthetic=True)
+    assert list(Guide.objects.published()) == [shown]

@@ -9,6 +9,18 @@ from .test_browser import PageCheck
 pytestmark = [pytest.mark.browser, needs_chromium, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.fixture
+def guides(transactional_db, wages_subset):
+    """Live-server tests flush the database after each test, so load the shipped guides and a
+    few occupations of the real wage release each time."""
+    from django.core.management import call_command
+
+    from guides.loading import load
+
+    load()
+    call_command("import_wages", "--from", str(wages_subset), verbosity=0)
+
+
 @pytest.mark.parametrize(
     "path, name",
     [

@@ -216,4 +216,3 @@ MARKDOWNIFY = {
 LOGIN_URL = "admin:login"
 # Only careerguide.settings.bench turns this on (see guides/management/commands/generate_synthetic_guides.py).
 SHOW_SYNTHETIC_GUIDES = False
-SITE_NAME = "Career Guide"

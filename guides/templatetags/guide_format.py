@@ -3,6 +3,9 @@
 from decimal import Decimal
 
 from django import template
+from django.contrib.humanize.templatetags.humanize import apnumber
+
+from ..models import DATED_AFTER_YEARS
 
 register = template.Library()
 
@@ -36,3 +39,9 @@ def count(value):
     if value in (None, ""):
         return ""
     return f"{int(value):,}"
+
+
+@register.simple_tag
+def dated_age():
+    """How old a figure is when the page marks it dated, in words: "five years"."""
+    return f"{apnumber(DATED_AFTER_YEARS)} years"

@@ -145,7 +145,7 @@ SCALE_STEPS = {"annual": 10_000, "hourly": 10}
 def charted(pays):
     """Place every pay with a published median on one scale per period, drawn with the guide
     page's band geometry, so a state's band and the nation's can be compared by eye."""
-    from guides.page import BandChart
+    from guides.salary_chart import BandChart
 
     shown = [pay for pay in pays if pay is not None and pay.median.published]
     bands = {id(pay): pay.salary_band("") for pay in shown}

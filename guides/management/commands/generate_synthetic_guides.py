@@ -7,8 +7,9 @@ import random
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from guides.models import Category, Guide, ListItem, SalaryBand
+from guides.models import Category, Guide
 from guides.search import update_search_vectors
+from guides.sections import RESPONSIBILITIES, SALARY_BANDS
 
 BATCH = 1000
 
@@ -23,7 +24,9 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2026)
 
     def handle(self, *args, count, seed, **options):
-        real = list(Guide.objects.filter(is_synthetic=False).prefetch_related("list_items"))
+        real = list(
+            Guide.objects.filter(is_synthetic=False).prefetch_related(RESPONSIBILITIES.relation)
+        )
         categories = list(Category.objects.all())
         if not real or not categories:
             raise CommandError("Load the real guides first: the synthetic text is drawn from them.")
@@ -39,12 +42,7 @@ class Command(BaseCommand):
         titles = [g.title for g in real]
         # Real SOC codes, so headline pay costs what it does for real guides (guides.wages).
         codes = [g.occupation_code for g in real if g.occupation_code]
-        responsibilities = [
-            i.text
-            for g in real
-            for i in g.list_items.all()
-            if i.kind == ListItem.Kind.RESPONSIBILITY
-        ]
+        responsibilities = [item.text for g in real for item in RESPONSIBILITIES.items(g)]
         start = Guide.objects.filter(is_synthetic=True).count()
         for offset in range(0, count, BATCH):
             with transaction.atomic():
@@ -54,21 +52,18 @@ class Command(BaseCommand):
                         for number in range(start + offset, start + min(offset + BATCH, count))
                     ]
                 )
-                ListItem.objects.bulk_create(
+                RESPONSIBILITIES.model.objects.bulk_create(
                     [
-                        ListItem(
-                            guide=guide,
-                            kind=ListItem.Kind.RESPONSIBILITY,
-                            position=position,
-                            text=rng.choice(responsibilities),
+                        RESPONSIBILITIES.new(
+                            guide=guide, position=position, text=rng.choice(responsibilities)
                         )
                         for guide in guides
                         for position in range(8)
                     ]
                 )
-                SalaryBand.objects.bulk_create(
+                SALARY_BANDS.model.objects.bulk_create(
                     [
-                        SalaryBand(
+                        SALARY_BANDS.new(
                             guide=guide,
                             label="Synthetic band",
                             source="Synthetic data",

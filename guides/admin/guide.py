@@ -1,0 +1,144 @@
+"""The guide's change list and change page. Fieldsets and inlines follow guides.sections, so the
+admin shows every section in the public page's order."""
+
+from adminsortable2.admin import SortableAdminBase
+from django.contrib import admin
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from reversion.admin import VersionAdmin
+
+from .. import revisions
+from ..models import DATED_AFTER_YEARS, Guide
+from ..search import update_search_vectors
+from ..sections import RELATIONS, SECTIONS
+from . import views
+from .actions import export_fixtures, mark_reviewed_today, publish, unpublish
+from .forms import GuideAdminForm, GuideFormFields
+from .inlines import SECTION_INLINES
+from .publishing import PublishingPermission
+
+IDENTITY_FIELDSET = (
+    "Title and summary",
+    {
+        "fields": [
+            "opened_at",
+            "title",
+            "slug",
+            "status",
+            "page_link",
+            "category",
+            "occupation_code",
+            "alternative_titles",
+            "summary",
+            "overview",
+            ("first_published", "last_reviewed"),
+        ]
+    },
+)
+RECORD_FIELDSET = ("Record", {"classes": ["collapse"], "fields": ["created_at", "updated_at"]})
+
+
+class DatedFilter(admin.SimpleListFilter):
+    title = "figures"
+    parameter_name = "dated"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Has dated figures"), ("no", "All figures recent")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(has_dated_figures=self.value() == "yes")
+        return queryset
+
+
+@admin.register(Guide)
+class GuideAdmin(PublishingPermission, GuideFormFields, SortableAdminBase, VersionAdmin):
+    form = GuideAdminForm
+    list_display = [
+        "title",
+        "category",
+        "status",
+        "last_reviewed",
+        "completeness",
+        "figures_dated",
+        "updated_at",
+    ]
+    list_filter = ["status", "category", "market_demand", "remote_work", DatedFilter]
+    search_fields = ["title", "slug", "alternative_titles", "occupation_code", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = [part.relation for part in RELATIONS]
+    readonly_fields = ["page_link", "created_at", "updated_at"]
+    actions = [publish, unpublish, mark_reviewed_today, export_fixtures]
+    list_per_page = 50
+    save_on_top = True
+    # One fieldset per section with guide fields, titled as on the page; lists are inlines.
+    fieldsets = [
+        IDENTITY_FIELDSET,
+        *((s.heading, {"fields": list(s.admin_fields)}) for s in SECTIONS if s.admin_fields),
+        RECORD_FIELDSET,
+    ]
+    inlines = SECTION_INLINES
+
+    class Media:
+        js = ["admin/markdown-preview.js"]
+        css = {"all": ["admin/guides.css"]}
+
+    def reversion_register(self, model, **options):
+        # VersionAdmin would register the guide from its inlines; what a revision holds is
+        # declared once, in guides.revisions (the search columns left out).
+        revisions.register()
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(is_synthetic=False)
+            .select_related("category")
+            .with_sections_filled()
+            .with_dated_figures()
+        )
+
+    @admin.display(description="Sections filled", ordering="sections_filled")
+    def completeness(self, guide):
+        return f"{guide.sections_filled} / {len(SECTIONS)}"
+
+    @admin.display(description="Figures", ordering="has_dated_figures")
+    def figures_dated(self, guide):
+        return f"Dated (over {DATED_AFTER_YEARS} years)" if guide.has_dated_figures else "Recent"
+
+    @admin.display(description="Public page")
+    def page_link(self, guide):
+        if not guide.pk:
+            return "Saved guides get a page."
+        label = "View on site" if guide.is_published else "Preview draft (editors only)"
+        return format_html('<a href="{}">{}</a>', guide.get_absolute_url(), label)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Inline-only edits must still move the guide's timestamp (ETag, sitemap, feed) and
+        # refresh its search data.
+        Guide.objects.filter(pk=form.instance.pk).update(updated_at=timezone.now())
+        update_search_vectors([form.instance.pk])
+
+    def get_urls(self):
+        return [
+            path(
+                "preview-markdown/",
+                self.admin_site.admin_view(views.preview_markdown),
+                name="guides_guide_preview_markdown",
+            ),
+            path(
+                "<int:object_id>/changes/",
+                self.admin_site.admin_view(self.changes_view),
+                name="guides_guide_changes",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changes_view(self, request, object_id):
+        return views.changes_view(self, request, object_id)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["preview_url"] = reverse("admin:guides_guide_preview_markdown")
+        return super().render_change_form(request, context, add, change, form_url, obj)

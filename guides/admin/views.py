@@ -1,0 +1,34 @@
+"""Pages of the guide admin beyond Django's own: the Markdown preview and the changes page."""
+
+from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from markdownify.templatetags.markdownify import markdownify
+
+from ..history import revision_diffs
+from ..models import Guide
+
+
+def preview_markdown(request):
+    """The public page's own Markdown rendering, for the editor's preview."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    return JsonResponse({"html": str(markdownify(request.POST.get("text", "")))})
+
+
+def changes_view(model_admin, request, object_id):
+    """Each saved revision of a guide, as a readable diff against the one before."""
+    guide = get_object_or_404(Guide, pk=object_id)
+    if not model_admin.has_view_or_change_permission(request, guide):
+        return HttpResponse(status=403)
+    return TemplateResponse(
+        request,
+        "admin/guides/guide/changes.html",
+        {
+            **model_admin.admin_site.each_context(request),
+            "opts": model_admin.opts,
+            "original": guide,
+            "title": f"Changes to {guide}",
+            "revisions": revision_diffs(guide),
+        },
+    )

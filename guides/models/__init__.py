@@ -1,0 +1,55 @@
+"""Career guides and everything a guide page shows.
+
+Integrity lives in the database as named constraints; each is mirrored by a `clean()` message that an
+editor understands, so the admin and the fixture loader report problems before the database would.
+Which model holds which section of the page is declared once, in guides.sections.
+"""
+
+from .children import (
+    FAQ,
+    CareerTier,
+    CaseStudy,
+    Certification,
+    DayBlock,
+    SkillGroup,
+    Source,
+    TechTool,
+)
+from .fields import (
+    DATED_AFTER_YEARS,
+    GROWTH_PERCENT_MAX,
+    GROWTH_PERCENT_MIN,
+    MONEY_MAX,
+    MarkdownField,
+    is_dated,
+    markdown_fields,
+)
+from .guide import Category, Guide
+from .lists import LIST_PROXIES, ListItem
+from .records import FixtureRecord
+from .salary import MONEY_FIGURES, SalaryBand
+
+__all__ = [
+    "DATED_AFTER_YEARS",
+    "FAQ",
+    "GROWTH_PERCENT_MAX",
+    "GROWTH_PERCENT_MIN",
+    "LIST_PROXIES",
+    "MONEY_FIGURES",
+    "MONEY_MAX",
+    "CareerTier",
+    "CaseStudy",
+    "Category",
+    "Certification",
+    "DayBlock",
+    "FixtureRecord",
+    "Guide",
+    "ListItem",
+    "MarkdownField",
+    "SalaryBand",
+    "SkillGroup",
+    "Source",
+    "TechTool",
+    "is_dated",
+    "markdown_fields",
+]

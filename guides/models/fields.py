@@ -1,0 +1,73 @@
+"""What every guide model shares: limits, the Markdown field type, ordered children."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils import timezone
+
+# Figures older than this many years carry a visible "dated" note on the page.
+DATED_AFTER_YEARS = 5
+MONEY_MAX = 10_000_000
+GROWTH_PERCENT_MIN, GROWTH_PERCENT_MAX = -100, 500
+money_validators = [MinValueValidator(0), MaxValueValidator(MONEY_MAX)]
+year_validators = [MinValueValidator(1950), MaxValueValidator(2100)]
+soc_code_validator = RegexValidator(
+    r"^\d{2}-\d{4}(\.\d{2})?(; \d{2}-\d{4}(\.\d{2})?)*$",
+    "Use an O*NET-SOC code such as 11-9111 (several joined with '; ').",
+)
+MARKDOWN_HELP = (
+    "Markdown: paragraphs, lists, *emphasis* and [links](https://…); headings start at ###."
+)
+
+
+def is_dated(year):
+    return year is not None and year < timezone.now().year - DATED_AFTER_YEARS
+
+
+def money_field(verbose_name=None, **kwargs):
+    """An optional amount of money in a band's currency (whole units or cents)."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=money_validators,
+        **kwargs,
+    )
+
+
+class MarkdownField(models.TextField):
+    """Text written in Markdown and rendered, sanitised, on the page.
+
+    One type for every Markdown field: its form field says it takes Markdown, the admin gives it
+    a preview (guides.admin.forms) and search weighs a guide's Markdown as its prose."""
+
+    def formfield(self, **kwargs):
+        help_text = f"{self.help_text} {MARKDOWN_HELP}" if self.help_text else MARKDOWN_HELP
+        return super().formfield(**{"help_text": help_text, **kwargs})
+
+
+def markdown_fields(model):
+    """The model's Markdown fields, in the model's order."""
+    return [field for field in model._meta.fields if isinstance(field, MarkdownField)]
+
+
+class Ordered(models.Model):
+    """A child of a guide with a position in its list (0 first)."""
+
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position"]
+
+
+def unique_position(model_name, *fields):
+    # Checked at commit, not per row: reordering a list (the admin's drag and drop) updates rows one
+    # at a time, and two rows swap positions through a moment where they share one.
+    return models.UniqueConstraint(
+        fields=[*fields, "position"],
+        name=f"{model_name}_unique_position",
+        deferrable=models.Deferrable.DEFERRED,
+        violation_error_message="Two items cannot share a position in the same list.",
+    )

@@ -1,0 +1,36 @@
+"""The stale-save check: an editor never silently overwrites someone else's newer save."""
+
+import pytest
+
+from guides.models import Guide
+
+from .admin_pages import change_url, open_form
+from .factories import make_full_guide
+
+pytestmark = pytest.mark.django_db
+
+
+def test_stale_form_is_refused_and_input_kept(client, editor):
+    """If someone saved after you opened the form, your save is refused and your text kept."""
+    guide = make_full_guide()
+    data = open_form(client, guide)
+    other = Guide.objects.get(pk=guide.pk)
+    other.summary = "Someone else's summary."
+    other.save()
+    data["summary"] = "My new summary."
+    response = client.post(change_url(guide), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "after you opened it" in html
+    assert "My new summary." in html
+    guide.refresh_from_db()
+    assert guide.summary == "Someone else's summary."
+
+
+def test_a_fresh_form_saves(client, editor):
+    """Nobody else saved: the save goes through."""
+    guide = make_full_guide()
+    data = {**open_form(client, guide), "summary": "My new summary.", "_continue": "1"}
+    assert client.post(change_url(guide), data).status_code == 302
+    guide.refresh_from_db()
+    assert guide.summary == "My new summary."
