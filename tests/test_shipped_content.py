@@ -87,9 +87,9 @@ def test_seed_guide_has_every_item_of_the_seed():
 def test_seed_salary_is_labelled_an_estimate_beside_cited_bls_bands():
     """The seed's figures are exact and labelled as an estimate; BLS figures are separate bands.
     (Its hand-typed May 2019 OEWS band is gone: the imported current release supersedes it.)"""
-    estimate, bls_median = SalaryBand.objects.filter(
-        guide__slug="medical-manager"
-    ).order_by("position")
+    estimate, bls_median = SalaryBand.objects.filter(guide__slug="medical-manager").order_by(
+        "position"
+    )
     assert estimate.kind == "estimate"
     assert (estimate.low, estimate.median, estimate.high) == (70_000, 105_000, 140_000)
     assert (estimate.entry, estimate.mid, estimate.senior) == (80_500, 105_000, 129_500)

@@ -3,7 +3,8 @@ by state (a tile map and a table) and by metro area. Each page costs a fixed num
 
 import re
 
-from django.db.models import Value
+from django.core.cache import cache
+from django.db.models import Case, Q, When
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -76,30 +77,42 @@ def _occupation(soc):
     return release, occupation
 
 
-def _guides_near(occupation, limit=4):
-    """(guides for this occupation, other guides nearest in the SOC hierarchy): one query.
+# The nearest guides change only when guides do; a few minutes' delay is fine for "see also".
+NEAR_GUIDES_SECONDS = 600
 
-    Closeness is how much of the code a guide's code shares: the occupation itself (4), its broad
-    occupation 11-911x (3), its minor group 11-9xxx (2), its major group 11-xxxx (1). Each level
-    is its own small LIMIT query, so a popular group never makes the page sort every guide."""
-    code = occupation.code
-    patterns = [rf"{re.escape(code)}($|[.;])", re.escape(code[:6]), re.escape(code[:4])]
-    patterns.append(re.escape(code[:3]))
-    levels = [
-        Guide.objects.published()
-        .filter(occupation_code__regex=rf"(^|; ){pattern}")
-        .annotate(closeness=Value(4 - number))
-        .only("slug", "title", "summary")
-        .order_by("title")[: limit * 2]
-        for number, pattern in enumerate(patterns)
-    ]
-    closest = {}
-    for guide in levels[0].union(*levels[1:], all=True):
-        if closest.get(guide.pk, guide).closeness <= guide.closeness:
-            closest[guide.pk] = guide
-    ranked = sorted(closest.values(), key=lambda guide: (-guide.closeness, guide.title))
-    exact = [guide for guide in ranked if guide.closeness == 4][:limit]
-    return exact, [guide for guide in ranked if guide.closeness < 4][:limit]
+
+def _guides_near(occupation, limit=4):
+    """(guides for this occupation, other guides nearest in the SOC hierarchy): one query,
+    cached for a few minutes since it compares the codes of every guide in the major group.
+
+    Closeness: the occupation itself (4), its broad occupation 11-911x (3), its minor group
+    11-9xxx (2), its major group 11-xxxx (1)."""
+    key = f"wages:guides-near:{occupation.pk}:{limit}"
+    found = cache.get(key)
+    if found is None:
+        code = occupation.code
+
+        def starts(prefix, end=""):
+            return Q(occupation_code__regex=rf"(^|; ){re.escape(prefix)}{end}")
+
+        guides = list(
+            Guide.objects.published()
+            .filter(starts(code[:3]))
+            .annotate(
+                closeness=Case(
+                    When(starts(code, "($|[.;])"), then=4),
+                    When(starts(code[:6]), then=3),
+                    When(starts(code[:4]), then=2),
+                    default=1,
+                )
+            )
+            .only("slug", "title", "summary")
+            .order_by("-closeness", "title")[: limit * 2]
+        )
+        exact = [guide for guide in guides if guide.closeness == 4][:limit]
+        found = (exact, [guide for guide in guides if guide.closeness < 4][:limit])
+        cache.set(key, found, NEAR_GUIDES_SECONDS)
+    return found
 
 
 def _breadcrumbs(occupation, *extra):
