@@ -255,7 +255,9 @@ def test_a_second_import_waits_for_the_first(tmp_path):
         user=settings["USER"],
         dbname=settings["NAME"],
     ) as other:
-        other.execute("LOCK TABLE wages_release IN SHARE ROW EXCLUSIVE MODE")
+        # A mode that conflicts with the import's lock but not with plain inserts, so only the
+        # import's own lock can make it wait.
+        other.execute("LOCK TABLE wages_release IN SHARE UPDATE EXCLUSIVE MODE")
         worker = threading.Thread(target=import_in_thread)
         worker.start()
         assert not finished.wait(1.5), "the import did not wait for the lock"
