@@ -1,9 +1,9 @@
-"""WSGI entry point, used by gunicorn (see gunicorn.conf.py)."""
+"""WSGI entry point for gunicorn (see gunicorn.conf.py); production settings unless told otherwise."""
 
 import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerguide.settings.base")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerguide.settings.production")
 
 application = get_wsgi_application()

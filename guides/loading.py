@@ -10,6 +10,7 @@ import reversion
 from django.conf import settings
 from django.db import transaction
 
+from .changelog import LOADED, note_change
 from .fixture_format import (
     CHILD_MODELS,
     PREFETCHES,
@@ -243,6 +244,7 @@ def _write_guides(plans, report):
             for model in CHILD_MODELS:
                 model.objects.filter(guide=guide).delete()
         guide.save()
+        note_change(guide, LOADED[_action(guide.slug, report)])
         for part in LISTS:
             for instance in plan.children.get(part.key, []):
                 instance.guide = guide
@@ -257,6 +259,10 @@ def _write_guides(plans, report):
             getattr(plan.guide, part.relation).set([guide_ids[s] for s in slugs if s in guide_ids])
     for plan in plans:
         reversion.add_to_revision(plan.guide)
+
+
+def _action(slug, report):
+    return next(action for action in LOADED if slug in getattr(report, action))
 
 
 def _record(data_by_slug):

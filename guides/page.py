@@ -11,13 +11,13 @@ from django.db.models import prefetch_related_objects
 from django.urls import reverse
 
 from .models import Guide
-from .sections import LIST_RELATIONS, PARTS, RELATIONS, SALARY_BANDS, SECTIONS
+from .sections import CHANGE_LOG, LIST_RELATIONS, PARTS, RELATIONS, SALARY_BANDS, SECTIONS
 from .wages.queries import guide_pay
 
 
 def page_prefetches():
     """Everything the page shows beyond the guide row: one query per list, whatever its length."""
-    return [*LIST_RELATIONS, *(part.page_prefetch for part in RELATIONS)]
+    return [*LIST_RELATIONS, *(part.page_prefetch for part in RELATIONS), CHANGE_LOG.page_prefetch]
 
 
 def scale(name, choices, value):
@@ -34,6 +34,16 @@ def scale(name, choices, value):
             for number, label in enumerate(choices.labels, start=1)
         ],
     }
+
+
+def breadcrumbs(guide):
+    """(name, path) from the home page to a guide."""
+    return [
+        ("Home", reverse("home")),
+        ("Guides", reverse("guides:list")),
+        (guide.category.name, guide.category.get_absolute_url()),
+        (guide.title, guide.get_absolute_url()),
+    ]
 
 
 @dataclass
@@ -73,13 +83,7 @@ class GuidePage:
     @cached_property
     def breadcrumbs(self):
         """(name, path) from the home page to this guide: the visible trail and the JSON-LD."""
-        guide = self.guide
-        return [
-            ("Home", reverse("home")),
-            ("Guides", reverse("guides:list")),
-            (guide.category.name, guide.category.get_absolute_url()),
-            (guide.title, guide.get_absolute_url()),
-        ]
+        return breadcrumbs(self.guide)
 
     @cached_property
     def sections(self):

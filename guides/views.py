@@ -16,13 +16,14 @@ from django.views.decorators.http import require_safe
 
 from .catalogue import PER_PAGE, CatalogueForm
 from .models import Category, Guide
-from .page import GuidePage
+from .page import GuidePage, breadcrumbs
 from .release import RELEASE
 from .search import highlight, suggestions
 from .structured_data import structured_data
 from .wages.queries import current_release_id, occupations_for_search
 
 logger = logging.getLogger(__name__)
+CHANGES_PER_PAGE = 50
 
 
 @require_safe
@@ -127,6 +128,23 @@ def guide_detail(request, slug):
     else:
         patch_cache_control(response, private=True, no_cache=True)
     return response
+
+
+@require_safe
+def guide_changes(request, slug):
+    """Every published change to a published guide, newest first (drafts have no public history)."""
+    guide = get_object_or_404(Guide.objects.published().select_related("category"), slug=slug)
+    page = Paginator(guide.change_notes.all(), CHANGES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "guides/guide_changes.html",
+        {
+            "guide": guide,
+            "page_obj": page,
+            "crumbs": [*breadcrumbs(guide), ("What changed", request.path)],
+            "canonical_url": request.build_absolute_uri(request.path),
+        },
+    )
 
 
 @require_safe

@@ -40,12 +40,9 @@ SCENARIOS = {
 
 def scratch_url():
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerguide.settings.base")
-    base = os.environ.get(
-        "DATABASE_URL"
-    ) or "postgres://careerguide@127.0.0.1:{}/careerguide".format(
-        os.environ.get("CAREERGUIDE_PGPORT", "54329")
-    )
+    from careerguide.settings.base import EMBEDDED_DATABASE_URL
+
+    base = os.environ.get("DATABASE_URL") or EMBEDDED_DATABASE_URL
     parts = urlparse(base)
     return urlunparse(parts._replace(path="/careerguide_bench")), base
 

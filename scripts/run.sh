@@ -10,7 +10,10 @@ if [ -n "$old_pid" ] && kill -0 "$old_pid" 2>/dev/null; then
     kill "$old_pid"
     while kill -0 "$old_pid" 2>/dev/null; do sleep 0.2; done
 fi
-PORT=$port .venv/bin/gunicorn careerguide.wsgi --config gunicorn.conf.py \
+# The development settings, named explicitly: careerguide.wsgi defaults to production, which would
+# redirect this plain-HTTP address to HTTPS and refuse the key in .local/.
+DJANGO_SETTINGS_MODULE=careerguide.settings.base PORT=$port \
+    .venv/bin/gunicorn careerguide.wsgi --config gunicorn.conf.py \
     --daemon --pid "$pidfile" --access-logfile .local/access.log --error-logfile .local/gunicorn.log
 for _ in $(seq 50); do
     if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then

@@ -8,7 +8,8 @@ def change_url(guide):
 
 
 def form_data(response):
-    """Everything the rendered admin form would submit, main form and every inline."""
+    """Everything the rendered admin form would submit, main form and every inline, with a change
+    note typed in (required when the guide is published)."""
     forms = [response.context["adminform"].form]
     for inline in response.context["inline_admin_formsets"]:
         forms += [inline.formset.management_form, *inline.formset.forms]
@@ -19,6 +20,7 @@ def form_data(response):
             if value is None or value is False:
                 continue
             data[form.add_prefix(name)] = "on" if value is True else value
+    data.setdefault("change_note", "Edited by a test.")
     return data
 
 

@@ -10,9 +10,9 @@ import json
 from django.db.models import CharField, IntegerField, TextField
 from django.utils.text import capfirst
 
-from guides.models import Category, Guide, SalaryBand, markdown_fields
+from guides.models import Category, ChangeNote, Guide, SalaryBand, markdown_fields
 from guides.search import update_search_vectors
-from guides.sections import LISTS, RELATIONS
+from guides.sections import CHANGE_LOG, LISTS, RELATIONS
 
 _numbers = itertools.count(1)
 
@@ -75,7 +75,8 @@ def row_values(part, position):
 
 def fill_guide(guide, items=3, skip=()):
     """Give a guide `items` rows in every list of every section (but the keys in `skip`), as many
-    related guides, and text in every Markdown field, so that every section shows."""
+    related guides and change notes, and text in every Markdown field, so that every section
+    shows."""
     for part in LISTS:
         if part.key not in skip:
             part.model.objects.bulk_create(
@@ -86,6 +87,10 @@ def fill_guide(guide, items=3, skip=()):
         getattr(guide, part.relation).add(
             *(make_guide(category=guide.category) for _ in range(items))
         )
+    ChangeNote.objects.bulk_create(
+        ChangeNote(guide=guide, note=f"Change {number} of {CHANGE_LOG.key}")
+        for number in range(items)
+    )
     for field in markdown_fields(Guide):
         setattr(guide, field.name, f"Some *{field.name}* text.")
     guide.save()

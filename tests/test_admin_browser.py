@@ -43,6 +43,7 @@ def test_dragging_a_tier_a_faq_and_a_band_saves_the_new_order(
         handles.nth(0).evaluate("element => element.scrollIntoView()")
         handles.nth(1).drag_to(handles.nth(0))
     page.screenshot(path=SCREENSHOTS / "admin-after-drag.png", full_page=False)
+    page.fill("#id_change_note", "Tiers, questions and pay bands reordered.")
     page.click("input[name=_continue]")
     page.wait_for_load_state("networkidle")
     errors = page.locator(".errorlist, .errornote").all_inner_texts()

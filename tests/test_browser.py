@@ -4,6 +4,8 @@ no third-party requests, no CSP violations. Screenshots land in test-artifacts/s
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from guides.models import ChangeNote
+
 from .browser import DESKTOP, PHONE, SCREENSHOTS, needs_chromium
 from .factories import make_catalogue, make_full_guide, make_guide
 
@@ -153,6 +155,7 @@ def test_editor_changes_a_salary_figure_and_sees_it_live(browser, live_server, f
     assert page.locator("#id_faqs-0-answer ~ .markdown-preview em").inner_text() == "new"
     page.fill("#id_salary_bands-0-median", "107500")
     page.fill("#id_salary_bands-0-mid", "107500")
+    page.fill("#id_change_note", "Estimate's median raised to $107,500.")
     page.click("input[name=_continue]")
     page.wait_for_load_state("networkidle")
     errors = page.locator(".errorlist, .errornote").all_inner_texts()
@@ -160,4 +163,22 @@ def test_editor_changes_a_salary_figure_and_sees_it_live(browser, live_server, f
     page.screenshot(path=SCREENSHOTS / "admin-after-save.png")
     page.goto(f"{live_server.url}{guide.get_absolute_url()}")
     assert "$107,500" in page.locator("#at-a-glance").inner_text()
+    assert "Estimate's median raised to $107,500." in page.locator("#changes").inner_text()
     assert not check.errors, check.errors
+
+
+@pytest.mark.parametrize("viewport, size", [(PHONE, "phone"), (DESKTOP, "desktop")])
+def test_change_log_is_accessible_and_fits(browser, live_server, full_guide, viewport, size):
+    """The page's "What changed" section and the guide's full change log pass axe at both sizes."""
+    ChangeNote.objects.create(
+        guide=full_guide,
+        note="Pay figures updated to the newest survey, and the salary section "
+        "now says which year each figure describes.",
+    )
+    check = PageCheck(browser, live_server, viewport)
+    page = check.open(full_guide.get_absolute_url())
+    page.locator("#changes").screenshot(path=SCREENSHOTS / f"changes-section-{size}.png")
+    page.click("#changes a[href$='/changes/']")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").inner_text() == "What changed in the Clinic Manager guide"
+    check.assert_clean(f"changes-page-{size}")

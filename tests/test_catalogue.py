@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from guides.models import Category, Guide
+from guides.models import Category, ChangeNote, Guide
 
 from .factories import make_catalogue, make_guide
 
@@ -212,6 +212,8 @@ def test_drafts_appear_in_no_list_feed_or_map(client, catalogue):
     sitemap = client.get(reverse("sitemap")).content.decode()
     assert "/guides/medical-manager/" in sitemap and "<lastmod>" in sitemap
     assert draft.slug not in sitemap
+    for guide in Guide.objects.all():  # the feed carries change notes: a draft's must not leak
+        ChangeNote.objects.create(guide=guide, note="First published.")
     feed = client.get(reverse("guides:feed"))
     assert feed["Content-Type"].startswith("application/atom+xml")
     assert "Medical Manager" in feed.content.decode()

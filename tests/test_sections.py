@@ -5,7 +5,7 @@ from django.apps import apps
 from django.template.loader import get_template
 
 from guides.models import Guide, markdown_fields
-from guides.sections import LISTS, PARTS, SECTIONS, Field
+from guides.sections import CHANGE_LOG, LISTS, PARTS, SECTIONS, Field
 
 
 def test_anchors_headings_and_keys_are_unique():
@@ -26,8 +26,9 @@ def test_every_section_has_a_template():
 
 def test_every_child_model_of_a_guide_is_a_section_list():
     """A model that belongs to a guide is declared in the registry, so the page, the fixture
-    format, the admin and the revisions all know it."""
-    declared = {part.model for part in LISTS}
+    format, the admin and the revisions all know it (the change log, history rather than
+    content, is declared as such)."""
+    declared = {part.model for part in [*LISTS, CHANGE_LOG]}
     for model in apps.get_app_config("guides").get_models():
         fields = [f for f in model._meta.fields if f.is_relation and f.related_model is Guide]
         if fields and not model._meta.proxy:

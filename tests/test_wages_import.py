@@ -253,6 +253,7 @@ def test_a_second_import_waits_for_the_first(tmp_path):
         host=settings["HOST"],
         port=settings["PORT"],
         user=settings["USER"],
+        password=settings["PASSWORD"],
         dbname=settings["NAME"],
     ) as other:
         # A mode that conflicts with the import's lock but not with plain inserts, so only the

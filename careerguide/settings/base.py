@@ -5,7 +5,9 @@ Production behaviour is switched by the environment (see .env.example), never by
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import quote
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -18,6 +20,14 @@ def env_bool(name, default=False):
     if value is None or value == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_count(name, default, unit=""):
+    """A whole number from the environment; anything else stops the site with one line."""
+    value = os.environ.get(name, "").strip() or str(default)
+    if not value.isdigit():
+        sys.exit(f"{name} must be a whole number{unit}, not {value!r}.")
+    return int(value)
 
 
 def env_list(name, default=""):
@@ -51,9 +61,10 @@ if not SECRET_KEY or SECRET_KEY.startswith("change-me"):
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
-# The embedded PostgreSQL that scripts/db.sh runs when DATABASE_URL is unset.
-EMBEDDED_DATABASE_URL = "postgres://careerguide@127.0.0.1:{}/careerguide".format(
-    os.environ.get("CAREERGUIDE_PGPORT", "54329")
+# The embedded PostgreSQL that scripts/db.sh runs when DATABASE_URL is unset, with the password it
+# generated into .local/db_password.
+EMBEDDED_DATABASE_URL = "postgres://careerguide:{}@127.0.0.1:{}/careerguide".format(
+    quote(local_secret("db_password"), safe=""), os.environ.get("CAREERGUIDE_PGPORT", "54329")
 )
 DATABASES = {
     "default": dj_database_url.parse(
@@ -71,9 +82,14 @@ DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 #   read every large search vector instead of using the GIN index (see `make bench`).
 # - max_parallel_workers_per_gather: page queries are small and many run at once; parallel
 #   workers only add start-up cost on a two-core app server.
+# - statement_timeout: one slow query must not hold a worker; PostgreSQL cancels it and the page is
+#   the 503 (guides/middleware.py). manage.py sets it to 0: migrations and imports are run by an
+#   operator and may take longer than a page.
+STATEMENT_TIMEOUT = env_count("DJANGO_STATEMENT_TIMEOUT", 5, " of seconds (0 for none)")
 DATABASES["default"]["OPTIONS"]["options"] = (
     "-c pg_trgm.word_similarity_threshold=0.45 -c random_page_cost=1.1"
     " -c max_parallel_workers_per_gather=0"
+    f" -c statement_timeout={STATEMENT_TIMEOUT}s"
 )
 
 INSTALLED_APPS = [
@@ -86,15 +102,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.sitemaps",
-    "markdownify",
     "reversion",
     "adminsortable2",
     "csp",
+    "axes",
     "guides",
     "guides.wages",
 ]
 
 MIDDLEWARE = [
+    "guides.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -105,6 +122,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "guides.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "careerguide.urls"
@@ -124,6 +143,25 @@ TEMPLATES = [
         },
     },
 ]
+
+# Login throttling (django-axes): 5 failed logins for one username from one address lock that pair
+# out for 15 minutes, counted from the last failure; other users and addresses are unaffected.
+# Attempts made while locked out are refused without being counted, so the lockout ends on time.
+# Lockouts are listed in the admin ("Access attempts"); `manage.py axes_reset` clears them all.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# How many reverse proxies stand in front of the app; their X-Forwarded-For says who the client is.
+# 0 (the default) ignores the header, which anyone can send.
+TRUSTED_PROXIES = env_count("DJANGO_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "careerguide.client_ip.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -185,32 +223,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
-
-# Markdown in guides: one configuration, used by every template through |markdownify.
-# Only the tags a guide needs; headings start below the page's own h2 sections; no raw HTML.
-MARKDOWNIFY = {
-    "default": {
-        "WHITELIST_TAGS": [
-            "p",
-            "ul",
-            "ol",
-            "li",
-            "em",
-            "strong",
-            "a",
-            "h3",
-            "h4",
-            "blockquote",
-            "code",
-            "br",
-        ],
-        "WHITELIST_ATTRS": ["href", "title"],
-        "WHITELIST_PROTOCOLS": ["http", "https", "mailto"],
-        "STRIP": True,
-        "LINKIFY_TEXT": {"PARSE_URLS": False},
-    }
+    # django-axes logs every login at INFO; its warnings (failures, lockouts) are the useful part.
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
 LOGIN_URL = "admin:login"

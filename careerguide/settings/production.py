@@ -1,14 +1,23 @@
-"""Production: everything in base.py, plus HTTPS-only behaviour behind a TLS-terminating proxy."""
+"""Production: everything in base.py, plus HTTPS-only behaviour behind a TLS-terminating proxy.
+
+wsgi.py and asgi.py use this module unless DJANGO_SETTINGS_MODULE names another, so a forgotten
+variable can never drop HSTS, secure cookies or the HTTPS redirect.
+"""
 
 import os
 import sys
 
-from .base import *  # noqa: F403
-from .base import env_bool
-
-# Production never falls back to the development key file that `make run` writes.
+# Checked before base.py runs, so the message is the same whether or not a development key exists:
+# production never falls back to the .local/secret_key that `make run` writes.
 if not os.environ.get("DJANGO_SECRET_KEY"):
     sys.exit("Set DJANGO_SECRET_KEY to a long random value: production settings need it.")
+
+from .base import *  # noqa: F403
+from .base import DEBUG, env_bool
+
+if DEBUG:
+    # Debug pages show settings and source code to anyone who triggers an error.
+    sys.exit("DJANGO_DEBUG is on: production settings refuse to run with debug.")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 
+from ..changelog import note_change, publishing_note
 from ..exporting import guides_for_export
 from ..fixture_format import dumps, saved_guide_to_data
 from ..models import Guide
@@ -26,9 +27,12 @@ def unpublish(modeladmin, request, queryset):
 
 def _set_status(modeladmin, request, queryset, status, verb):
     def change(guide):
+        # Publishing a draft is a change the public sees: it goes in the change log.
+        note = publishing_note(guide) if not guide.is_published else ""
         guide.status = status
         if status == Guide.Status.PUBLISHED and guide.first_published is None:
             guide.first_published = timezone.localdate()
+        note_change(guide, note, request.user)
 
     count = _change_each(request, queryset, change, f"Status: {verb}")
     modeladmin.message_user(request, f"{count} guide(s) {verb}.", messages.SUCCESS)

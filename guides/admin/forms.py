@@ -1,13 +1,14 @@
 """How a guide's fields are edited, and the check that keeps one editor from overwriting another."""
 
 import reversion
+from adminsortable2.admin import CustomInlineFormSet
 from django import forms
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.forms import SimpleArrayField
 from django.db import models
 from django.utils import timezone
 
-from ..models import Guide, MarkdownField
+from ..models import NOTE_MAX_LENGTH, Guide, MarkdownField
 
 
 class LinesField(SimpleArrayField):
@@ -62,9 +63,41 @@ class GuideFormFields:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
+NOTE_NEEDED = (
+    'This guide is published: say in one line under "What changed" what this save changes for '
+    "readers."
+)
+
+
+def needs_note(guide, changed, note):
+    """A save that changes a published guide must tell readers what changed (guides.changelog)."""
+    return guide.status == Guide.Status.PUBLISHED and changed and not (note or "").strip()
+
+
+class ListFormSet(CustomInlineFormSet):
+    """An inline's rows: changing, adding, removing or reordering them in a published guide needs
+    the change note too. Runs after the guide's form, whose status the instance then holds."""
+
+    def clean(self):
+        super().clean()
+        if needs_note(self.instance, self.has_changed(), self.data.get("change_note")):
+            raise forms.ValidationError(NOTE_NEEDED)
+
+
 class GuideAdminForm(forms.ModelForm):
+    restoring = False  # set by GuideAdmin.get_form on the revision and recover pages
     # When the editor opened the form: a save based on an older copy is refused.
     opened_at = forms.CharField(widget=forms.HiddenInput, required=False)
+    change_note = forms.CharField(
+        label="What changed",
+        max_length=NOTE_MAX_LENGTH,
+        required=False,
+        strip=True,
+        widget=forms.TextInput(attrs={"size": 90}),
+        help_text="One line for readers, required when a save changes a published guide: "
+        "shown with today's date under \"What changed\" on the guide's page and in the feed, "
+        'e.g. "Pay figures updated to the May 2024 survey." Not needed for drafts.',
+    )
 
     class Meta:
         model = Guide
@@ -77,6 +110,13 @@ class GuideAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        # The status after this save (read-only for editors without the publish permission); an
+        # untouched save changes nothing and needs no note, but a restore changes the page although
+        # its form matches the version it restores.
+        after = Guide(status=cleaned.get("status", self.instance.status))
+        changed = self.restoring or set(self.changed_data) - {"change_note", "opened_at"}
+        if needs_note(after, changed, cleaned.get("change_note")):
+            self.add_error("change_note", NOTE_NEEDED)
         if self.instance.pk:
             # Lock the row until this save commits (the admin saves in one transaction): of two
             # simultaneous saves, the second waits here, then sees the first one's timestamp.

@@ -5,10 +5,12 @@ from adminsortable2.admin import SortableAdminBase
 from django.contrib import admin
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
 
 from .. import revisions
+from ..changelog import note_change
+from ..checks import check_saved_guide
 from ..models import DATED_AFTER_YEARS, Guide
 from ..search import update_search_vectors
 from ..sections import RELATIONS, SECTIONS
@@ -36,6 +38,8 @@ IDENTITY_FIELDSET = (
         ]
     },
 )
+CHECKS_FIELDSET = ("Content checks", {"fields": ["content_checks"]})
+CHANGE_NOTE_FIELDSET = ("What changed", {"fields": ["change_note", "recent_changes"]})
 RECORD_FIELDSET = ("Record", {"classes": ["collapse"], "fields": ["created_at", "updated_at"]})
 
 
@@ -68,14 +72,16 @@ class GuideAdmin(PublishingPermission, GuideFormFields, SortableAdminBase, Versi
     search_fields = ["title", "slug", "alternative_titles", "occupation_code", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [part.relation for part in RELATIONS]
-    readonly_fields = ["page_link", "created_at", "updated_at"]
+    readonly_fields = ["page_link", "content_checks", "recent_changes", "created_at", "updated_at"]
     actions = [publish, unpublish, mark_reviewed_today, export_fixtures]
     list_per_page = 50
     save_on_top = True
     # One fieldset per section with guide fields, titled as on the page; lists are inlines.
     fieldsets = [
+        CHECKS_FIELDSET,
         IDENTITY_FIELDSET,
         *((s.heading, {"fields": list(s.admin_fields)}) for s in SECTIONS if s.admin_fields),
+        CHANGE_NOTE_FIELDSET,
         RECORD_FIELDSET,
     ]
     inlines = SECTION_INLINES
@@ -113,6 +119,61 @@ class GuideAdmin(PublishingPermission, GuideFormFields, SortableAdminBase, Versi
             return "Saved guides get a page."
         label = "View on site" if guide.is_published else "Preview draft (editors only)"
         return format_html('<a href="{}">{}</a>', guide.get_absolute_url(), label)
+
+    @admin.display(description="Findings")
+    def content_checks(self, guide):
+        """The findings of `check_guides` for this guide as saved (guides.checks)."""
+        if not guide.pk:
+            return "Checked once the guide is saved."
+        findings = check_saved_guide(guide)
+        if not findings:
+            return "No findings: check_guides finds nothing to fix in this guide."
+        return format_html(
+            '<ul class="content-checks">{}</ul>',
+            format_html_join(
+                "",
+                '<li class="content-checks__{}"><strong>{}</strong> · {} · {}: {}</li>',
+                (
+                    (f.severity, f.severity.capitalize(), f.field, f.rule, f.message)
+                    for f in findings
+                ),
+            ),
+        )
+
+    @admin.display(description="Earlier notes")
+    def recent_changes(self, guide):
+        notes = list(guide.change_notes.select_related("author")[:5]) if guide.pk else []
+        if not notes:
+            return "None yet: notes are written only while the guide is published."
+        items = format_html_join(
+            "",
+            "<li>{} · {} · {}</li>",
+            (
+                (
+                    timezone.localtime(note.published_at).strftime("%d %b %Y %H:%M"),
+                    note.author.get_username() if note.author else "automatic",
+                    note.note,
+                )
+                for note in notes
+            ),
+        )
+        listed = format_html('<ul class="change-notes">{}</ul>', items)
+        if not guide.is_published:  # a draft has no public change log to link to
+            return listed
+        return format_html(
+            '{}<p><a href="{}">All of them, as the public sees them</a></p>',
+            listed,
+            reverse("guides:changes", args=[guide.slug]),
+        )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.restoring = request.resolver_match.url_name.endswith(("_revision", "_recover"))
+        return form
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        note_change(obj, form.cleaned_data.get("change_note"), request.user)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -6,13 +6,14 @@ from django.db import models
 
 from ..models import MarkdownField, markdown_fields
 from ..sections import LISTS
-from .forms import GuideFormFields
+from .forms import GuideFormFields, ListFormSet
 
 
 class OrderedInline(GuideFormFields, SortableTabularInline):
     """Short items, one row each."""
 
     extra = 0
+    formset = ListFormSet
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, models.TextField) and not isinstance(db_field, MarkdownField):
@@ -24,6 +25,7 @@ class StackedInline(GuideFormFields, SortableStackedInline):
     """Items with many fields or with Markdown, one block each."""
 
     extra = 0
+    formset = ListFormSet
 
 
 def section_inline(part):

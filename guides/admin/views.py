@@ -1,19 +1,31 @@
 """Pages of the guide admin beyond Django's own: the Markdown preview and the changes page."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from markdownify.templatetags.markdownify import markdownify
 
 from ..history import revision_diffs
-from ..models import Guide
+from ..markdown import render_markdown
+from ..models import MARKDOWN_MAX_LENGTH, Guide
 
 
 def preview_markdown(request):
-    """The public page's own Markdown rendering, for the editor's preview."""
+    """The public page's own Markdown rendering, for editors who may change guides."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    return JsonResponse({"html": str(markdownify(request.POST.get("text", "")))})
+    if not request.user.has_perm("guides.change_guide"):
+        raise PermissionDenied
+    text = request.POST.get("text", "")
+    if len(text) > MARKDOWN_MAX_LENGTH:
+        return JsonResponse(
+            {
+                "error": f"Too long to preview: a Markdown field holds at most "
+                f"{MARKDOWN_MAX_LENGTH:,} characters and this text has {len(text):,}."
+            },
+            status=400,
+        )
+    return JsonResponse({"html": render_markdown(text)})
 
 
 def changes_view(model_admin, request, object_id):

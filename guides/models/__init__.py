@@ -5,6 +5,7 @@ editor understands, so the admin and the fixture loader report problems before t
 Which model holds which section of the page is declared once, in guides.sections.
 """
 
+from .changes import NOTE_MAX_LENGTH, ChangeNote
 from .children import (
     FAQ,
     CareerTier,
@@ -19,6 +20,7 @@ from .fields import (
     DATED_AFTER_YEARS,
     GROWTH_PERCENT_MAX,
     GROWTH_PERCENT_MIN,
+    MARKDOWN_MAX_LENGTH,
     MONEY_MAX,
     MarkdownField,
     is_dated,
@@ -35,12 +37,15 @@ __all__ = [
     "GROWTH_PERCENT_MAX",
     "GROWTH_PERCENT_MIN",
     "LIST_PROXIES",
+    "MARKDOWN_MAX_LENGTH",
     "MONEY_FIGURES",
     "MONEY_MAX",
+    "NOTE_MAX_LENGTH",
     "CareerTier",
     "CaseStudy",
     "Category",
     "Certification",
+    "ChangeNote",
     "DayBlock",
     "FixtureRecord",
     "Guide",

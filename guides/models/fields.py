@@ -1,6 +1,11 @@
 """What every guide model shares: limits, the Markdown field type, ordered children."""
 
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+)
 from django.db import models
 from django.utils import timezone
 
@@ -14,6 +19,10 @@ soc_code_validator = RegexValidator(
     r"^\d{2}-\d{4}(\.\d{2})?(; \d{2}-\d{4}(\.\d{2})?)*$",
     "Use an O*NET-SOC code such as 11-9111 (several joined with '; ').",
 )
+# The most a Markdown field may hold: ten times the longest guide text. A validator rather than
+# max_length, so an over-long paste is refused with a message instead of cut short by the browser;
+# the admin's preview refuses longer text too.
+MARKDOWN_MAX_LENGTH = 20_000
 MARKDOWN_HELP = (
     "Markdown: paragraphs, lists, *emphasis* and [links](https://…); headings start at ###."
 )
@@ -41,6 +50,10 @@ class MarkdownField(models.TextField):
 
     One type for every Markdown field: its form field says it takes Markdown, the admin gives it
     a preview (guides.admin.forms) and search weighs a guide's Markdown as its prose."""
+
+    # Checked by the admin's forms and the fixture loader (full_clean); default validators are not
+    # part of the field's definition, so the limit needs no migration.
+    default_validators = [MaxLengthValidator(MARKDOWN_MAX_LENGTH)]
 
     def formfield(self, **kwargs):
         help_text = f"{self.help_text} {MARKDOWN_HELP}" if self.help_text else MARKDOWN_HELP

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from ..citations import ended_in, named_source
 from .fields import (
     GROWTH_PERCENT_MAX,
     GROWTH_PERCENT_MIN,
@@ -17,6 +18,9 @@ from .fields import (
     year_validators,
 )
 from .queries import GuideQuerySet
+
+# BLS shows a link ("See How to Become One") where it gives no single value: that is no value.
+NOT_STATED_HELP = 'Leave empty where the source gives no value; the page says "Not stated".'
 
 
 class Category(models.Model):
@@ -71,7 +75,6 @@ class Guide(models.Model):
         BACHELOR = "Bachelor's degree", "Bachelor's degree"
         MASTER = "Master's degree", "Master's degree"
         DOCTORAL = "Doctoral or professional degree", "Doctoral or professional degree"
-        VARIES = "See How to Become One", "Varies (see the path into the career)"
 
     # Identity
     slug = models.SlugField(
@@ -143,10 +146,18 @@ class Guide(models.Model):
         max_length=40,
         blank=True,
         choices=EntryEducation,
-        help_text="The BLS 'Typical Entry-Level Education' label.",
+        help_text="The BLS 'Typical Entry-Level Education' label. " + NOT_STATED_HELP,
     )
-    work_experience = models.CharField(max_length=80, blank=True)
-    on_the_job_training = models.CharField(max_length=80, blank=True)
+    work_experience = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="The BLS 'Work Experience in a Related Occupation' label. " + NOT_STATED_HELP,
+    )
+    on_the_job_training = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="The BLS 'On-the-job Training' label. " + NOT_STATED_HELP,
+    )
     remote_work = models.CharField(max_length=20, choices=RemoteWork, default=RemoteWork.ON_SITE)
     market_demand = models.CharField(max_length=10, choices=Demand, default=Demand.MEDIUM)
     market_demand_note = MarkdownField(blank=True, help_text="Why demand is what it is.")
@@ -231,3 +242,13 @@ class Guide(models.Model):
     @property
     def employment_is_dated(self):
         return is_dated(self.employment_year)
+
+    @property
+    def growth_period_note(self):
+        """Said beside a projection whose period has ended, so that it does not pass for current."""
+        year = ended_in(self.growth_period)
+        if year is None:
+            return ""
+        if (named_source(self.growth_source) or ("", ""))[1] == "www.bls.gov":
+            return f"Projection period ended in {year}; BLS has published newer projections."
+        return f"Projection period ended in {year}; the source may have published newer ones."

@@ -5,7 +5,9 @@ parts that hold its content:
 - `Field`: a field of the guide row (prose or a figure);
 - `Children`: a child model's rows, in order (salary bands, FAQs, ...);
 - `Items`: one kind of plain text list item (responsibilities, pros, ...);
-- `Related`: other guides.
+- `Related`: other guides;
+- `ChangeLog`: the guide's published change notes (history, not content: no fixture key, inline
+  or revision).
 
 Everything else is derived from this list: the page's table of contents, body and prefetches
 (guides.page), the fixture format's keys, reader, validator and exporter (guides.fixture_format),
@@ -21,6 +23,7 @@ from ..models import (
     CareerTier,
     CaseStudy,
     Certification,
+    ChangeNote,
     DayBlock,
     ListItem,
     SalaryBand,
@@ -29,7 +32,7 @@ from ..models import (
     TechTool,
 )
 from ..salary_chart import band_charts
-from .parts import Children, Field, Items, Related, Section
+from .parts import ChangeLog, Children, Field, Items, Related, Section
 
 # Parts that other code reads by name (the headline pay, structured data, search).
 SALARY_BANDS = Children(
@@ -60,6 +63,7 @@ RESPONSIBILITIES = Items(ListItem.Kind.RESPONSIBILITY, "responsibilities", searc
 TECH_SKILLS = Items(ListItem.Kind.TECH_SKILL, "tech_skills", search_weight="C")
 SOFT_SKILLS = Items(ListItem.Kind.SOFT_SKILL, "soft_skills", search_weight="C")
 CERTIFICATIONS = Children(Certification, "certifications")
+CHANGE_LOG = ChangeLog(ChangeNote, "changes")
 
 SECTIONS = [
     Section(
@@ -132,6 +136,7 @@ SECTIONS = [
     ),
     Section("faq", "Frequently asked questions", "faq", (Children(FAQ, "faqs"),)),
     Section("sources", "Sources and references", "sources", (Children(Source, "sources"),)),
+    Section("changes", "What changed", "changes", (CHANGE_LOG,)),
 ]
 
 PARTS = [part for section in SECTIONS for part in section.parts]

@@ -153,6 +153,37 @@ class Related:
 
 
 @dataclass(frozen=True)
+class ChangeLog:
+    """A guide's published change notes, the newest `shown` of them. History the database keeps,
+    not content: it has no fixture key, admin inline or revision."""
+
+    model: type
+    key: str
+    shown: int = 5
+
+    @property
+    def relation(self):
+        return self.model._meta.get_field("guide").related_query_name()
+
+    @property
+    def page_prefetch(self):
+        # A sliced prefetch must land in an attribute of its own (not the related manager).
+        return Prefetch(
+            self.relation, queryset=self.model.objects.all()[: self.shown], to_attr=self.key
+        )
+
+    def content(self, guide):
+        """Needs `page_prefetch` (GuidePage.build applies it)."""
+        return getattr(guide, self.key)
+
+    def filled(self, content):
+        return bool(content)
+
+    def filled_condition(self):
+        return Exists(self.model.objects.filter(guide=OuterRef("pk")))
+
+
+@dataclass(frozen=True)
 class Section:
     """`always`: shown even when its parts are empty. `edit`: the admin's layout of its guide
     fields (rows as tuples), when not simply its Field and Related parts one per line."""

@@ -18,7 +18,9 @@ document.addEventListener("DOMContentLoaded", () => {
         method: "POST", body, headers: { "X-CSRFToken": csrfToken() }, credentials: "same-origin",
       });
       // The server sanitises the HTML with the site's one Markdown configuration.
-      output.innerHTML = response.ok ? (await response.json()).html : "Preview unavailable.";
+      const reply = await response.json().catch(() => ({}));
+      if (response.ok) output.innerHTML = reply.html;
+      else output.textContent = reply.error || "Preview unavailable.";
     });
   });
 });
