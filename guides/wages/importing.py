@@ -26,6 +26,8 @@ def import_release(source, say=print):
     with transaction.atomic():
         # One import at a time: a second one waits here, then finds the release already stored.
         with connection.cursor() as cursor:
+            # A whole release takes seconds to COPY: the site's per-statement limit is for pages.
+            cursor.execute("SET LOCAL statement_timeout = 0")
             cursor.execute("LOCK TABLE wages_release IN SHARE ROW EXCLUSIVE MODE")
         existing = Release.objects.filter(code=source.code).first()
         if existing and existing.checksums == source.checksums:
