@@ -32,7 +32,7 @@ def reader():
 
 def send(client, guide, **data):
     data.setdefault("useful", "yes")
-    return client.post(reverse("feedback:submit", args=[guide.slug]), data, **client.defaults)
+    return client.post(reverse("feedback:submit", args=[guide.slug]), data)
 
 
 def test_guide_page_ends_with_the_form_and_sets_no_cookie(reader, guide):
