@@ -3,6 +3,7 @@
 Production behaviour is switched by the environment (see .env.example), never by editing files.
 """
 
+import hashlib
 import os
 import sys
 from datetime import timedelta
@@ -58,6 +59,14 @@ if not SECRET_KEY or SECRET_KEY.startswith("change-me"):
         )
     SECRET_KEY = "insecure-development-key-only-used-with-DJANGO_DEBUG"
 
+# Keys the feedback form's rate limit hashes client addresses with (guides/feedback/limits.py).
+# Without one of its own (a deploy that sets only DJANGO_SECRET_KEY), a salt derived from the key.
+FEEDBACK_SALT = (
+    os.environ.get("DJANGO_FEEDBACK_SALT")
+    or local_secret("feedback_salt")
+    or hashlib.sha256(f"feedback-salt:{SECRET_KEY}".encode()).hexdigest()
+)
+
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
@@ -108,6 +117,7 @@ INSTALLED_APPS = [
     "axes",
     "guides",
     "guides.wages",
+    "guides.feedback",
 ]
 
 MIDDLEWARE = [
