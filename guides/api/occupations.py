@@ -151,7 +151,6 @@ def wages(
     soc: str,
     area: str = Query(
         "us",
-        max_length=7,
         description="us, a state's postal code (ca) or a BLS metropolitan or nonmetropolitan "
         "area code (31080 or 0031080).",
     ),
