@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from guides.markdown import render_markdown
+
 from .api import api
 from .http import conditional
 from .schemas import Error, Licensed
@@ -69,7 +71,7 @@ def _operations(schema):
                     "method": method.upper(),
                     "path": path,
                     "summary": operation.get("summary", ""),
-                    "description": operation.get("description", ""),
+                    "description": render_markdown(operation.get("description", "")),
                     "parameters": operation.get("parameters", []),
                     "responses": sorted(operation.get("responses", {})),
                 }
@@ -85,7 +87,7 @@ def docs(request):
         "api/docs.html",
         {
             "info": schema["info"],
-            "description": schema["info"]["description"].split("\n\n"),
+            "description": render_markdown(schema["info"]["description"]),
             "openapi_version": schema["openapi"],
             "operations": list(_operations(schema)),
             "licence": Licensed().licence,
