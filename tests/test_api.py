@@ -167,6 +167,9 @@ def test_drafts_and_unknown_guides_are_404s(client):
     make_guide(slug="a-draft", status=Guide.Status.DRAFT)
     assert problem(client, "guides/a-draft", 404) == "No Guide matches the given query."
     assert problem(client, "guides/nothing-here", 404) == "No Guide matches the given query."
+    assert problem(client, "guides/a-draft?state=ca", 400) == (
+        "Unknown parameter state. This endpoint takes no parameters."
+    )
 
 
 def test_occupations_list_search_and_levels(client):

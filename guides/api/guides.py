@@ -106,7 +106,7 @@ def _keys(section):
     yield from (part.key for part in section.parts if not isinstance(part, SectionField))
 
 
-@router.get("/{slug}", response={200: GuideDetail, 404: Error}, url_name="guide")
+@router.get("/{slug}", response={200: GuideDetail, 400: Error, 404: Error}, url_name="guide")
 def guide_detail(request, slug: str):
     """One published guide: every section's data in the fixture format and its Markdown as
     sanitised HTML."""

@@ -64,10 +64,8 @@ def reject_unknown(request, allowed):
     """A misspelt parameter would otherwise be ignored silently and return everything."""
     unknown = sorted(set(request.GET) - set(allowed))
     if unknown:
-        raise HttpError(
-            400,
-            f"Unknown parameter {', '.join(unknown)}. This endpoint takes: {', '.join(allowed)}.",
-        )
+        takes = f"takes: {', '.join(allowed)}" if allowed else "takes no parameters"
+        raise HttpError(400, f"Unknown parameter {', '.join(unknown)}. This endpoint {takes}.")
 
 
 def paginate(request, items, page, per_page, serialize):
