@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("guides.urls")),
     path("", include("guides.wages.urls")),
     path("", include("guides.feedback.urls")),
+    path("api/v1/", include("guides.api.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

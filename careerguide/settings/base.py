@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "adminsortable2",
     "csp",
     "axes",
+    "corsheaders",
     "guides",
     "guides.wages",
     "guides.feedback",
@@ -125,6 +126,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -135,6 +137,14 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# The API's data is public: any site may read it from a browser (GET only; no credentials, since
+# it sets no cookies). ETag is exposed so that scripts can revalidate.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag"]
 
 ROOT_URLCONF = "careerguide.urls"
 WSGI_APPLICATION = "careerguide.wsgi.application"
