@@ -99,7 +99,7 @@ def _choose(request, keys, state, state_problem="", status=200):
             "related": list({guide.slug: guide for guide in related}.values()),
             "spellings": [
                 (key, suggestions(key.replace("-", " "), limit=3))
-                for key in unknown
+                for key in unknown[:MAX_ITEMS]
                 if not SOC.fullmatch(key)
             ],
             "state": state,
