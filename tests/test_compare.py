@@ -93,7 +93,7 @@ def test_shared_and_unique_skills(client):
     """Skills both guides list are shown once, and left out of each guide's own list."""
     html = get(client, "c=medical-manager&c=registered-nurse")
     shared = html[html.index("Skills they share") : html.index("Only Medical Manager")]
-    assert "Attention to detail" in shared
+    assert "Attention to detail" in shared and "Calm under pressure" not in shared
     only_nurse = html[html.index("Only Registered Nurse") :]
     only_nurse = only_nurse[: only_nurse.index("</ul>")]
     assert "Calm under pressure" in only_nurse and "Attention to detail" not in only_nurse
@@ -147,7 +147,7 @@ def test_more_than_three_asks_to_choose(client):
 
 def test_hundreds_of_items_are_refused_cheaply(client):
     """A URL with 500 items is answered in a few queries, and long values are cut."""
-    query = "&".join(f"c=guide-{number}" for number in range(500)) + "&c=" + "x" * 5000
+    query = "c=" + "x" * 5000 + "&" + "&".join(f"c=guide-{number}" for number in range(500))
     with CaptureQueriesContext(connection) as queries:
         html = get(client, query, status=400)
     assert len(queries) <= 5
