@@ -52,7 +52,7 @@ def compare(request):
             "oews_release": next((item.national.release for item in items if item.national), None),
             "off_scale": [item for item in items if item.pay and item.pay.chart is None],
             "shared_skills": compare_skills(items),
-            "any_guide": any(item.guide for item in items),
+            "guide_count": sum(1 for item in items if item.guide),
             "removals": [
                 (item, compare_url([key for key in keys if key != item.key], state))
                 for item in items
