@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("guides.wages.urls")),
     path("", include("guides.feedback.urls")),
     path("api/v1/", include("guides.api.urls")),
+    path("", include("guides.compare.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
