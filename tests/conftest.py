@@ -1,8 +1,10 @@
 import os
+from contextlib import contextmanager
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.db import connection
 from reversion.models import Revision
 
 from guides.loading import load
@@ -24,16 +26,29 @@ def shipped_guides(django_db_setup, django_db_blocker):
         FixtureRecord.objects.all().delete()
 
 
+@contextmanager
+def no_statement_timeout():
+    """As manage.py does for every command: the site's statement timeout is for pages, and
+    importing or deleting a whole release (236,799 rows) can outlast it on a busy machine."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = 0")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET statement_timeout")
+
+
 @pytest.fixture(scope="module")
 def real_wages(django_db_setup, django_db_blocker):
     """The real bundled OEWS May 2025 release, for the tests about it: imported once for the
     module that asks, and removed after it."""
     from guides.wages.models import Estimate, Release
 
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), no_statement_timeout():
         call_command("import_wages", verbosity=0)
     yield
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), no_statement_timeout():
         Estimate.objects.all().delete()  # one DELETE; then the few reference rows
         Release.objects.all().delete()
 
