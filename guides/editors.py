@@ -4,6 +4,8 @@ permissions. The Publishers group adds `publish_guide`: changing a guide's statu
 guide that has ever been published (GuideAdmin enforces both). An editor who may publish is in both
 groups."""
 
+from django.db.models import Q
+
 from .sections import LISTS
 
 EDITOR_MODELS = list(
@@ -19,6 +21,14 @@ EDITOR_MODELS = list(
 EDITOR_PERMISSIONS = [
     f"{action}_{model}" for model in EDITOR_MODELS for action in ("add", "change", "view", "delete")
 ]
+# Reader feedback (guides.feedback): read it, mark it handled, delete spam; nobody adds any.
+FEEDBACK_PERMISSIONS = [
+    "view_feedback",
+    "change_feedback",
+    "delete_feedback",
+    "view_guidefeedback",
+    "change_guidefeedback",
+]
 
 
 def grant_editor_permissions(group_model, permission_model):
@@ -28,7 +38,8 @@ def grant_editor_permissions(group_model, permission_model):
     editors, _ = group_model.objects.get_or_create(name="Editors")
     editors.permissions.set(
         permission_model.objects.filter(
-            content_type__app_label="guides", codename__in=EDITOR_PERMISSIONS
+            Q(content_type__app_label="guides", codename__in=EDITOR_PERMISSIONS)
+            | Q(content_type__app_label="feedback", codename__in=FEEDBACK_PERMISSIONS)
         )
     )
     return editors
@@ -54,7 +65,6 @@ def grant_group_permissions(group_model, permission_model):
 def publishers_text():
     """Who may publish, for the messages that tell an editor whom to ask."""
     from django.contrib.auth import get_user_model
-    from django.db.models import Q
 
     names = (
         get_user_model()

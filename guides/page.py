@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from .models import Guide
 from .sections import CHANGE_LOG, LIST_RELATIONS, PARTS, RELATIONS, SALARY_BANDS, SECTIONS
+from .wages.queries import guide_pay
 
 
 def page_prefetches():
@@ -51,12 +52,15 @@ class GuidePage:
 
     guide: Guide
     content: dict  # every section part's key -> its content (guides.sections)
+    pay: object = None  # guides.wages.queries.GuidePay: the current OEWS release's figures
 
     @classmethod
-    def build(cls, guide):
-        """`guide` must come from with_headline_pay(); its children are fetched here if needed."""
+    def build(cls, guide, state=None):
+        """`guide` must come from with_headline_pay(); its children are fetched here if needed.
+        `state` (a postal code) adds that state's OEWS pay beside the national figures."""
         prefetch_related_objects([guide], *page_prefetches())
-        return cls(guide=guide, content={part.key: part.content(guide) for part in PARTS})
+        content = {part.key: part.content(guide) for part in PARTS}
+        return cls(guide=guide, content=content, pay=guide_pay(guide.occupation_code, state))
 
     def of(self, part):
         """The content of one part of a section, e.g. `page.of(RESPONSIBILITIES)`."""
@@ -65,6 +69,8 @@ class GuidePage:
     @cached_property
     def headline_band(self):
         """The band chosen by Guide.objects.with_headline_pay(), which the view's query applies."""
+        if self.pay:
+            return self.pay.salary_bands[0]
         return next(
             (
                 chart.band
@@ -84,7 +90,8 @@ class GuidePage:
         return [
             {"section": section, "content": section.content_of(self.content)}
             for section in SECTIONS
-            if section.shown(self.content)
+            # The salary section also shows a guide's pay from the current OEWS release.
+            if section.shown(self.content) or (self.pay and SALARY_BANDS in section.parts)
         ]
 
     @cached_property

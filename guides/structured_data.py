@@ -53,7 +53,8 @@ def structured_data(page, request):
         occupation["alternateName"] = guide.alternative_titles
     if guide.occupation_code:
         occupation["occupationalCategory"] = guide.occupation_code.split("; ")
-    bands = [chart.band for chart in page.of(SALARY_BANDS)]
+    oews = page.pay.salary_bands if page.pay else []
+    bands = oews + [chart.band for chart in page.of(SALARY_BANDS)]
     if bands:
         occupation["estimatedSalary"] = [salary_distribution(band) for band in bands]
         occupation["occupationLocation"] = [

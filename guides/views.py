@@ -20,6 +20,7 @@ from .page import GuidePage, breadcrumbs
 from .page_cache import public_page
 from .search import highlight, suggestions
 from .structured_data import structured_data
+from .wages.queries import occupations_for_search
 
 logger = logging.getLogger(__name__)
 CHANGES_PER_PAGE = 50
@@ -75,6 +76,7 @@ def guide_list(request):
                 form.values.get(name) not in (None, "") for name in form.fields if name != "q"
             ),
             "suggestions": suggestions(query) if query and not page.paginator.count else [],
+            "occupations": occupations_for_search(query),
         },
     )
 
@@ -100,7 +102,7 @@ def guide_detail(request, slug):
     preview = request.user.has_perm("guides.view_guide")
     visible = Guide.objects.all() if preview else Guide.objects.published()
     guide = get_object_or_404(visible.with_headline_pay().select_related("category"), slug=slug)
-    page = GuidePage.build(guide)
+    page = GuidePage.build(guide, request.GET.get("state", "")[:2].lower())
     response = render(
         request,
         "guides/guide_detail.html",

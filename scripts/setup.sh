@@ -30,7 +30,13 @@ if [ -z "${DJANGO_SECRET_KEY:-}" ] && [ ! -s .local/secret_key ]; then
     .venv/bin/python -c "import secrets; print(secrets.token_urlsafe(50))" > .local/secret_key
     chmod 600 .local/secret_key
 fi
+# The same for the salt of the feedback form's rate limit (DJANGO_FEEDBACK_SALT in production).
+if [ -z "${DJANGO_FEEDBACK_SALT:-}" ] && [ ! -s .local/feedback_salt ]; then
+    .venv/bin/python -c "import secrets; print(secrets.token_urlsafe(32))" > .local/feedback_salt
+    chmod 600 .local/feedback_salt
+fi
 
 .venv/bin/python manage.py migrate --no-input -v 0
 .venv/bin/python manage.py load_guides
+.venv/bin/python manage.py import_wages --if-none
 .venv/bin/python manage.py collectstatic --no-input -v 0

@@ -1,12 +1,15 @@
 import os
+from contextlib import contextmanager
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
 from reversion.models import Revision
 
 from guides.loading import load
-from guides.models import Category, Guide
+from guides.models import Category, FixtureRecord, Guide
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +29,49 @@ def shipped_guides(django_db_setup, django_db_blocker):
         Guide.objects.all().delete()
         Category.objects.all().delete()
         Revision.objects.all().delete()
+        # Or the next module's load would take the deletions for an editor's and keep them.
+        FixtureRecord.objects.all().delete()
+
+
+@contextmanager
+def no_statement_timeout():
+    """As manage.py does for every command: the site's statement timeout is for pages, and
+    importing or deleting a whole release (236,799 rows) can outlast it on a busy machine."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = 0")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET statement_timeout")
+
+
+@pytest.fixture(scope="module")
+def real_wages(django_db_setup, django_db_blocker):
+    """The real bundled OEWS May 2025 release, for the tests about it: imported once for the
+    module that asks, and removed after it."""
+    from guides.wages.models import Estimate, Release
+
+    with django_db_blocker.unblock(), no_statement_timeout():
+        call_command("import_wages", verbosity=0)
+    yield
+    with django_db_blocker.unblock(), no_statement_timeout():
+        Estimate.objects.all().delete()  # one DELETE; then the few reference rows
+        Release.objects.all().delete()
+
+
+@pytest.fixture(scope="session")
+def wages_subset(tmp_path_factory):
+    """The real release cut down to the occupations the browser tests visit: medical and health
+    services managers (the seed guide), software developers, data scientists, actors (hourly
+    pay only) and anesthesiologists (top-coded pay in some areas)."""
+    from guides.wages.sources import open_source
+    from guides.wages.testing import write_subset
+
+    source = open_source()  # keeps the unpacked copy until the subset is written
+    path = tmp_path_factory.mktemp("oews") / "subset.sqlite"
+    occupations = ["119111", "151252", "152051", "272011", "291211"]
+    return write_subset(source.database_path(), path, occupations)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 Production behaviour is switched by the environment (see .env.example), never by editing files.
 """
 
+import hashlib
 import os
 import sys
 from datetime import timedelta
@@ -58,6 +59,14 @@ if not SECRET_KEY or SECRET_KEY.startswith("change-me"):
         )
     SECRET_KEY = "insecure-development-key-only-used-with-DJANGO_DEBUG"
 
+# Keys the feedback form's rate limit hashes client addresses with (guides/feedback/limits.py).
+# Without one of its own (a deploy that sets only DJANGO_SECRET_KEY), a salt derived from the key.
+FEEDBACK_SALT = (
+    os.environ.get("DJANGO_FEEDBACK_SALT")
+    or local_secret("feedback_salt")
+    or hashlib.sha256(f"feedback-salt:{SECRET_KEY}".encode()).hexdigest()
+)
+
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
@@ -106,7 +115,10 @@ INSTALLED_APPS = [
     "adminsortable2",
     "csp",
     "axes",
+    "corsheaders",
     "guides",
+    "guides.wages",
+    "guides.feedback",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +128,7 @@ MIDDLEWARE = [
     # Anonymous pages from the cache, before anything reads a session or the database.
     "guides.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -126,6 +139,14 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# The API's data is public: any site may read it from a browser (GET only; no credentials, since
+# it sets no cookies). ETag is exposed so that scripts can revalidate.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag"]
 
 ROOT_URLCONF = "careerguide.urls"
 WSGI_APPLICATION = "careerguide.wsgi.application"

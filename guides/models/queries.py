@@ -2,7 +2,18 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Subquery, Value
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .fields import DATED_AFTER_YEARS
@@ -18,14 +29,25 @@ class GuideQuerySet(models.QuerySet):
         return visible if settings.SHOW_SYNTHETIC_GUIDES else visible.filter(is_synthetic=False)
 
     def with_headline_pay(self):
-        """The headline pay of each guide: its first salary band that has a median."""
+        """The headline pay of each guide: the current OEWS national median of its SOC code(s)
+        (guides.wages), else its first salary band that has a median."""
+        from ..wages.queries import current_year, headline_median
+
         first = SalaryBand.objects.filter(guide=OuterRef("pk"), median__isnull=False).order_by(
             "position"
         )
         return self.annotate(
             headline_band_id=Subquery(first.values("pk")[:1]),
-            headline_median=Subquery(first.values("median")[:1]),
-            headline_pay_year=Subquery(first.values("data_year")[:1]),
+            oews_median=headline_median(),
+            headline_median=Coalesce(
+                "oews_median",
+                Subquery(first.values("median")[:1]),
+                output_field=SalaryBand._meta.get_field("median"),
+            ),
+            headline_pay_year=Case(
+                When(oews_median__isnull=False, then=current_year()),
+                default=Subquery(first.values("data_year")[:1]),
+            ),
         )
 
     def with_sections_filled(self):

@@ -41,13 +41,15 @@ class Command(BaseCommand):
             }
         )
         titles = [g.title for g in real]
+        # Real SOC codes, so headline pay costs what it does for real guides (guides.wages).
+        codes = [g.occupation_code for g in real if g.occupation_code]
         responsibilities = [item.text for g in real for item in RESPONSIBILITIES.items(g)]
         start = Guide.objects.filter(is_synthetic=True).count()
         for offset in range(0, count, BATCH):
             with transaction.atomic():
                 guides = Guide.objects.bulk_create(
                     [
-                        self.guide(rng, number, words, titles, categories)
+                        self.guide(rng, number, words, titles, categories, codes)
                         for number in range(start + offset, start + min(offset + BATCH, count))
                     ]
                 )
@@ -79,7 +81,7 @@ class Command(BaseCommand):
                 bump(GUIDES)  # bulk_create sends no signals: the lists of guides change
             self.stdout.write(f"{start + offset + len(guides)} synthetic guides")
 
-    def guide(self, rng, number, words, titles, categories):
+    def guide(self, rng, number, words, titles, categories, codes):
         title = f"{rng.choice(titles)} {rng.choice(words).title()} {number}"
         return Guide(
             title=title,
@@ -95,4 +97,5 @@ class Command(BaseCommand):
             growth_percent=rng.randint(-5, 30),
             growth_period="2024-34",
             entry_education=rng.choice(Guide.EntryEducation.values),
+            occupation_code=rng.choice(codes) if codes else "",
         )

@@ -1,0 +1,32 @@
+"""The API object: its routers, error handling and the OpenAPI document's description."""
+
+from .guides import router as guides_router
+from .http import PublicApi, install_error_handlers
+from .occupations import router as occupations_router
+from .schemas import LICENCE
+
+DESCRIPTION = (
+    "Read-only public data of Career Guide: the published guides (the catalogue's filters, every "
+    "section's data in the editors' fixture format with its Markdown rendered to HTML) and the "
+    "occupations of the current BLS OEWS release with their pay by area.\n\n"
+    "No key, no cookies, CORS open for GET. Lists come 20 a page (`per_page` up to 100). Every "
+    "success carries an `ETag` and `Cache-Control: public, max-age=300`: send the ETag back in "
+    "`If-None-Match` for a 304. A bad parameter (misspelt ones too) gives a 400, an unknown item "
+    "a 404, each with `detail` in words. Every response has a `licence` block."
+)
+
+api = PublicApi(
+    title="Career Guide API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    openapi_url=None,  # served by guides.api.views, with the same headers as every response
+    docs_url=None,  # our own page (guides.api.views.docs): ninja's Swagger UI runs inline script
+    openapi_extra={
+        "info": {"license": {"name": LICENCE.name, "url": LICENCE.url}},
+        "x-licence": LICENCE.model_dump(),
+    },
+)
+install_error_handlers(api)
+api.add_router("/guides", guides_router)
+api.add_router("/occupations", occupations_router)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WagesConfig(AppConfig):
+    name = "guides.wages"
+    label = "wages"
+    verbose_name = "BLS wage data (OEWS)"

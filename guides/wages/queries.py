@@ -1,0 +1,189 @@
+"""Reading the current OEWS release: small functions the occupation pages and guide pages share.
+
+Each returns what one page part needs in one or two queries, whatever the number of rows.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db.models import BooleanField, F, Func, OuterRef, Q, Subquery, TextField, Value
+
+from .models import ALL_OCCUPATIONS, Area, Estimate, Occupation, Release
+from .pay import Pay, charted, period_of
+from .states import BY_POSTAL, STATES
+
+SOC = re.compile(r"\d{2}-\d{4}")
+
+
+def soc_codes(occupation_code):
+    """A guide's "11-9111; 29-1141.01" -> ["11-9111", "29-1141"]: O*NET specialisations
+    (.01, .02) are paid as the SOC occupation they belong to."""
+    return list(dict.fromkeys(SOC.findall(occupation_code or "")))
+
+
+def state_for(postal):
+    """The State for a postal code in any case, or None."""
+    return BY_POSTAL.get((postal or "").upper())
+
+
+def current_release_id():
+    """A subquery: the current release's id."""
+    return Release.objects.newest_first().values("pk")[:1]
+
+
+def current_year():
+    """For annotating guides: the current release's data year."""
+    return Subquery(Release.objects.newest_first().values("year")[:1])
+
+
+def headline_median():
+    """For annotating guides: the current national annual median of the guide's SOC code with
+    the most jobs (the occupation the guide is mostly about), or NULL. One index lookup a guide."""
+    codes = Func(
+        Func(
+            OuterRef("occupation_code"),
+            Value(r"\.\d+"),
+            Value(""),
+            Value("g"),
+            function="regexp_replace",
+            output_field=TextField(),
+        ),
+        Value("; "),
+        function="string_to_array",
+    )
+    # code = ANY(the guide's codes)
+    is_guide_code = Func(
+        F("code"),
+        codes,
+        arg_joiner=" = ANY(",
+        template="%(expressions)s)",
+        output_field=BooleanField(),
+    )
+    return Subquery(
+        Occupation.objects.filter(is_guide_code, release=current_release_id())
+        .order_by(F("national_employment").desc(nulls_last=True))
+        .values("national_median")[:1]
+    )
+
+
+@dataclass
+class GuidePay:
+    """What a guide's salary section shows from the current release."""
+
+    release: Release | None
+    national: list = field(default_factory=list)  # Pay per SOC code, most jobs first
+    state: object = None  # the chosen State, if any
+    states: dict = field(default_factory=dict)  # SOC code -> Pay in the chosen state (or None)
+
+    states_list = STATES  # for the state picker
+
+    def __bool__(self):
+        return bool(self.national)
+
+    @property
+    def headline(self):
+        return self.national[0] if self.national else None
+
+    def pairs(self):
+        """(national Pay, state Pay or None) per SOC code, shown side by side."""
+        return [(pay, self.states.get(pay.estimate.occupation.code)) for pay in self.national]
+
+    @cached_property
+    def salary_bands(self):
+        """The national figures as unsaved SalaryBands, for headline pay and JSON-LD."""
+        return [
+            pay.salary_band(f"BLS OEWS, {self.release.name}: {pay.estimate.occupation.name}")
+            for pay in self.national
+        ]
+
+
+def guide_pay(occupation_code, postal=None):
+    """The national band of each of a guide's SOC codes in the current release and, with a
+    state, that state's band: one query."""
+    codes = soc_codes(occupation_code)
+    if not codes:
+        return GuidePay(None)
+    state = state_for(postal)
+    where = Q(area__kind=Area.Kind.NATIONAL)
+    if state:
+        where |= Q(area__kind=Area.Kind.STATE, area__fips=state.fips)
+    rows = list(
+        Estimate.objects.filter(where, release=current_release_id(), occupation__code__in=codes)
+        .select_related("release", "area", "occupation")
+        .order_by(F("employment").desc(nulls_last=True))
+    )
+    if not rows:
+        return GuidePay(None)
+    release = rows[0].release
+    national = [
+        Pay(row, release, period_of(row)) for row in rows if row.area.kind == Area.Kind.NATIONAL
+    ]
+    periods = {pay.estimate.occupation.code: pay.period for pay in national}
+    states = {
+        row.occupation.code: Pay(row, release, periods.get(row.occupation.code, "annual"))
+        for row in rows
+        if row.area.kind == Area.Kind.STATE
+    }
+    charted([*national, *states.values()])
+    return GuidePay(release, national, state, states)
+
+
+def occupation_estimates(release, occupation, postal=None):
+    """The national estimate and every state's (or, with `postal`, that state's and its metro
+    and nonmetro areas'), each with its area: one query."""
+    where = Q(area__kind=Area.Kind.NATIONAL)
+    if postal:
+        metro_or_state = [Area.Kind.STATE, Area.Kind.METRO]
+        where |= Q(area__kind__in=metro_or_state, area__states__contains=[postal])
+    else:
+        where |= Q(area__kind=Area.Kind.STATE)
+    rows = Estimate.objects.filter(where, release=release, occupation=occupation)
+    return list(rows.select_related("area", "occupation"))
+
+
+def find_occupations(release, text, limit=None):
+    """Detailed occupations whose name matches the words of `text` (stemmed, so "data
+    scientist" finds Data Scientists) or whose SOC code is `text`."""
+    text = text.strip()
+    occupations = Occupation.objects.filter(release=release, level=Occupation.Level.DETAILED)
+    if SOC.fullmatch(text):
+        return occupations.filter(code=text)
+    query = SearchQuery(text, search_type="websearch", config="english")
+    matches = occupations.annotate(words=SearchVector("name", config="english")).filter(
+        Q(words=query) | Q(name__icontains=text)
+    )
+    return matches[:limit] if limit else matches
+
+
+def occupations_for_search(text, limit=5):
+    """For the catalogue's search: the best few occupations of the current release whose name
+    matches, each with its national Pay, so an occupation without a guide is still found."""
+    if not text:
+        return []
+    matches = find_occupations(current_release_id(), text).values("pk")[:limit]
+    estimates = (
+        Estimate.objects.filter(area__kind=Area.Kind.NATIONAL, occupation__in=matches)
+        .select_related("release", "occupation")
+        .order_by("occupation__name")
+    )
+    return [Pay(estimate, estimate.release, period_of(estimate)) for estimate in estimates]
+
+
+def detailed_with_medians(release, text=""):
+    """Every major group and every detailed occupation (or those matching `text`), each with its
+    national estimate: one query."""
+    detailed = Q(occupation__level=Occupation.Level.DETAILED)
+    if text:
+        detailed &= Q(occupation__in=find_occupations(release, text).values("pk"))
+    return (
+        Estimate.objects.filter(
+            Q(occupation__level=Occupation.Level.MAJOR) | detailed,
+            release=release,
+            area__kind=Area.Kind.NATIONAL,
+        )
+        .exclude(occupation__code=ALL_OCCUPATIONS)
+        .select_related("occupation")
+        .order_by("occupation__code")
+    )

@@ -1,0 +1,16 @@
+from django.contrib.sitemaps import Sitemap
+
+from .models import Occupation, Release
+
+
+class OccupationSitemap(Sitemap):
+    """Every detailed occupation's page in the current release."""
+
+    changefreq = "yearly"
+    priority = 0.6
+
+    def items(self):
+        return Occupation.objects.filter(
+            release=Release.objects.newest_first().values("pk")[:1],
+            level=Occupation.Level.DETAILED,
+        ).only("code")
