@@ -175,6 +175,7 @@ def serve(request, entry, state):
         response["Content-Length"] = len(response.content)
     response["ETag"] = etag
     response["Cache-Control"] = STALE_CACHE_CONTROL if state == "stale" else CACHE_CONTROL
-    patch_vary_headers(response, ["Accept-Encoding", "Cookie"])
+    # Cookie only where the view said so (it read the session: signed-in readers see more).
+    patch_vary_headers(response, ["Accept-Encoding"])
     response["X-Page-Cache"] = state  # hit, miss, or stale (the database is down)
     return response

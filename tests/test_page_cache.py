@@ -9,12 +9,14 @@ import socket
 import brotli
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from guides.models import Guide
+from guides.wages.testing import write_sqlite
 
 from .factories import make_full_guide, make_guide
 
@@ -76,6 +78,55 @@ def test_anonymous_pages_are_rendered_once_then_served_from_the_cache(client, pa
         assert "stale-while-revalidate" in second["Cache-Control"]
         assert "stale-if-error" in second["Cache-Control"]
         assert "Content-Security-Policy" in second  # the stored response's own headers
+
+
+@pytest.mark.django_db
+def test_wage_compare_api_and_feedback_pages_are_cached_too(client, page_cache, tmp_path):
+    call_command("import_wages", "--from", str(write_sqlite(tmp_path / "oews.sqlite")), verbosity=0)
+    guide = make_full_guide(slug="clinic-manager")
+    other = make_guide(slug="other-guide")
+    for url in (
+        "/occupations/",
+        "/occupations/11-9111/",
+        "/occupations/11-9111/ca/",
+        f"/compare/?c={guide.slug}&c={other.slug}",
+        f"/guides/{guide.slug}/feedback/thanks/",
+        "/api/v1/",
+        "/api/v1/guides",
+        f"/api/v1/guides/{guide.slug}",
+        "/api/v1/occupations/11-9111",
+    ):
+        first, second = get(client, url), get(client, url)
+        assert (state(first), state(second)) == ("miss", "hit"), url
+        assert first.content == second.content, url
+
+
+@pytest.mark.django_db
+def test_a_cached_api_answer_gets_cors_headers_for_the_request_at_hand(client, page_cache):
+    """CORS headers are added outside the cache: a copy stored from a request without an Origin
+    still answers a browser's cross-origin request, and no Vary: Cookie keeps CDNs sharing it."""
+    make_guide()
+    assert state(get(client, "/api/v1/guides")) == "miss"
+    cross = get(client, "/api/v1/guides", origin="https://school.example")
+    assert state(cross) == "hit"
+    assert cross["Access-Control-Allow-Origin"] == "*"
+    assert "Cookie" not in cross["Vary"]
+
+
+@pytest.mark.django_db
+def test_a_wage_import_changes_every_page_that_shows_pay(client, page_cache, tmp_path):
+    """Wage estimates are written with COPY, which no signal sees: the import bumps the site."""
+    call_command("import_wages", "--from", str(write_sqlite(tmp_path / "a.sqlite")), verbosity=0)
+    guide = make_full_guide(slug="clinic-manager")
+    pages = [guide.get_absolute_url(), "/occupations/11-9111/", "/api/v1/occupations/11-9111"]
+    for url in pages:
+        assert "May 2026" in get(client, url).content.decode()
+    newer = write_sqlite(tmp_path / "b.sqlite", year="2027")
+    call_command("import_wages", "--from", str(newer), verbosity=0)
+    for url in pages:
+        response = get(client, url)
+        assert state(response) == "miss", url
+        assert "May 2027" in response.content.decode(), url
 
 
 @pytest.mark.django_db
