@@ -46,6 +46,21 @@ def test_two_guides_nationally(client):
     assert 'href="/guides/registered-nurse/"' in html
 
 
+def test_the_state_picker_keeps_the_items_and_offers_the_nation(client):
+    """Choosing a state on the compare page compares the same items there (a GET form, no
+    JavaScript); its empty choice is the United States, and the chosen state stays selected."""
+    html = get(client, "c=medical-manager&c=15-2051&state=tx")
+    form = re.search(r'<form class="state-picker compare__state".*?</form>', html, re.S).group(0)
+    assert 'action="/compare/"' in form and 'method="get"' in form
+    assert re.findall(r'<input type="hidden" name="c" value="([^"]+)">', form) == [
+        "medical-manager",
+        "15-2051",
+    ]
+    assert '<label for="compare-state">Pay in</label>' in form
+    assert '<option value="">The United States</option>' in form
+    assert '<option value="tx" selected>Texas</option>' in form
+
+
 def test_three_items_with_an_occupation_and_a_state(client):
     """Two guides and an occupation without a guide, in Texas: Texas bands beside the nation's."""
     html = get(client, "c=medical-manager&c=registered-nurse&c=15-2051&state=tx")
