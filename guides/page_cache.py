@@ -78,12 +78,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return self.get_response(request)
-        key = (
-            "page:"
-            + hashlib.sha256(
-                f"{RELEASE} {request.scheme}://{request.get_host()}{request.get_full_path()}".encode()
-            ).hexdigest()
-        )
+        key = url_key("page", request)
         entry = cached_entry(key)
         if entry is not None:
             try:
@@ -120,6 +115,31 @@ class PageCacheMiddleware:
         except (*DATABASE_DOWN, *CACHE_DOWN):
             pass  # not kept; the view answers (or the 503 page does)
         return None
+
+
+def url_key(kind, request, *more):
+    """One key per code release, host, path and query (and whatever else `more` adds)."""
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"{kind}:" + hashlib.sha256(f"{RELEASE} {url} {more}".encode()).hexdigest()
+
+
+def render_once(request, tags, render):
+    """The HTML `render()` makes, kept until the content behind `tags` or the year changes, for
+    the requests the page cache does not serve: signed-in readers and editors' previews, whose
+    sessions keep them out of it. Exact like the page cache (it is keyed by the versions, read
+    before rendering) and the same for everyone who may see the content; the caller adds headers."""
+    # An anonymous request's versions were read for the page cache already (the same tags).
+    versions = getattr(request, "page_versions", None)
+    try:
+        versions = versions or read_versions([SITE, *tags])
+    except (*DATABASE_DOWN, *CACHE_DOWN):
+        return render()
+    key = url_key("html", request, timezone.now().year, sorted(versions.items()))
+    html = cache_call(cache.get, key)
+    if html is None:
+        html = render()
+        cache_call(cache.set, key, html, ENTRY_TIMEOUT)
+    return html
 
 
 def cached_entry(key):

@@ -7,6 +7,7 @@ from django.db import DatabaseError, connection
 from django.db.models import Count, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -17,7 +18,7 @@ from .catalogue import PER_PAGE, CatalogueForm
 from .content_versions import GUIDES, guide_tag
 from .models import Category, Guide
 from .page import GuidePage, breadcrumbs
-from .page_cache import public_page
+from .page_cache import public_page, render_once
 from .search import highlight, suggestions
 from .structured_data import structured_data
 from .wages.queries import occupations_for_search
@@ -98,21 +99,23 @@ def guide_page_tags(slug):
 def guide_detail(request, slug):
     """One guide. Whoever may view guides in the admin also sees drafts, marked as a preview and
     never cached; other staff see what the public sees. Anonymous readers get it from the page
-    cache, which sets its validators and shared-cache headers (guides.page_cache)."""
+    cache, which sets its validators and shared-cache headers (guides.page_cache); everyone else
+    gets its HTML rendered once per version of the guide."""
     preview = request.user.has_perm("guides.view_guide")
     visible = Guide.objects.all() if preview else Guide.objects.published()
     guide = get_object_or_404(visible.with_headline_pay().select_related("category"), slug=slug)
-    page = GuidePage.build(guide, request.GET.get("state", "")[:2].lower())
-    response = render(
-        request,
-        "guides/guide_detail.html",
-        {
+
+    def render_page():
+        page = GuidePage.build(guide, request.GET.get("state", "")[:2].lower())
+        context = {
             "page": page,
             "guide": guide,
             "canonical_url": request.build_absolute_uri(guide.get_absolute_url()),
             "structured_data": structured_data(page, request),
-        },
-    )
+        }
+        return render_to_string("guides/guide_detail.html", context, request)
+
+    response = HttpResponse(render_once(request, [guide_tag(guide.pk)], render_page))
     if preview:
         # What a signed-in editor sees (drafts, the preview banner) is theirs alone.
         patch_cache_control(response, private=True, no_cache=True)
