@@ -100,7 +100,7 @@ def guide_detail(request, slug):
     """One guide. Whoever may view guides in the admin also sees drafts, marked as a preview and
     never cached; other staff see what the public sees. Anonymous readers get it from the page
     cache, which sets its validators and shared-cache headers (guides.page_cache); everyone else
-    gets its HTML rendered once per version of the guide."""
+    gets a published guide's HTML rendered once per version of the guide."""
     preview = request.user.has_perm("guides.view_guide")
     visible = Guide.objects.all() if preview else Guide.objects.published()
     guide = get_object_or_404(visible.with_headline_pay().select_related("category"), slug=slug)
@@ -115,7 +115,11 @@ def guide_detail(request, slug):
         }
         return render_to_string("guides/guide_detail.html", context, request)
 
-    response = HttpResponse(render_once(request, [guide_tag(guide.pk)], render_page))
+    # A draft preview is rendered afresh each time: drafts never enter a cache.
+    tags = [guide_tag(guide.pk)]
+    response = HttpResponse(
+        render_once(request, tags, render_page) if guide.is_published else render_page()
+    )
     if preview:
         # What a signed-in editor sees (drafts, the preview banner) is theirs alone.
         patch_cache_control(response, private=True, no_cache=True)

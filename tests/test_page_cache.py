@@ -304,19 +304,25 @@ def test_a_changed_page_is_served_stale_when_the_database_stops(client, page_cac
 @pytest.mark.django_db
 def test_signed_in_readers_get_html_rendered_once_per_version(client, admin_user, page_cache):
     """The page cache keeps sessions out; their guide pages reuse the HTML rendered for the same
-    guide version (no section queries), and an edit, a draft's included, shows at once."""
-    draft = make_full_guide(status=Guide.Status.DRAFT, summary="First draft.")
+    guide version (no section queries), and an edit shows at once. Draft previews are rendered
+    every time: drafts never enter a cache."""
+    guide = make_full_guide(summary="First version.")
+    draft = make_full_guide(slug="draft", status=Guide.Status.DRAFT)
     client.force_login(admin_user)
-    url = draft.get_absolute_url()
+    url = guide.get_absolute_url()
     with CaptureQueriesContext(connection) as first:
-        assert "First draft." in get(client, url).content.decode()
+        assert "First version." in get(client, url).content.decode()
     with CaptureQueriesContext(connection) as again:
         response = get(client, url)
-    assert "First draft." in response.content.decode() and "private" in response["Cache-Control"]
+    assert "First version." in response.content.decode() and state(response) is None
     assert len(again) < len(first) - 8  # the section lists were not fetched again
-    draft.summary = "Second draft."
-    draft.save()
-    assert "Second draft." in get(client, url).content.decode()
+    guide.summary = "Second version."
+    guide.save()
+    assert "Second version." in get(client, url).content.decode()
     with CaptureQueriesContext(connection) as other_query:
         get(client, url + "?state=ca")  # another query string: another page, rendered
     assert len(other_query) > len(again) + 8
+    get(client, draft.get_absolute_url())
+    with CaptureQueriesContext(connection) as preview:
+        get(client, draft.get_absolute_url())
+    assert len(preview) > len(again) + 8
