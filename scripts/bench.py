@@ -125,14 +125,27 @@ def measure(url):
     print("\nGIN indexes used:", ", ".join(used) or "none")
 
 
-# Throughput: wrk against gunicorn. "uncached" sends a session cookie, which bypasses the page cache.
+# Throughput: wrk against gunicorn. A session cookie bypasses the page cache (as for a signed-in
+# reader, whose guide page HTML is still rendered once per version); "rendered each time" also adds
+# a query string no request repeats, so nothing is reused: the cost of a first render.
 BENCH_PORT = int(os.environ.get("BENCH_PORT", "8099"))
 SECONDS = os.environ.get("BENCH_SECONDS", "8")
 LONG_SECONDS = os.environ.get("BENCH_LONG_SECONDS", "60")
 UNCACHED = "Cookie: sessionid=bench"
+RENDER = "render"  # a unique query string per request (wrk's Lua script below), and the cookie
+UNIQUE_QUERY = """
+local thread_id = 0
+function setup(thread) thread_id = thread_id + 1; thread:set("id", thread_id) end
+local count = 0
+function request()
+  count = count + 1
+  return wrk.format("GET", wrk.path .. "?render=" .. id .. "-" .. count)
+end
+"""
 THROUGHPUT = [
     ("guide page, cached", "/guides/medical-manager/", None),
-    ("guide page, uncached", "/guides/medical-manager/", UNCACHED),
+    ("guide page, signed in", "/guides/medical-manager/", UNCACHED),
+    ("guide page, rendered each time", "/guides/medical-manager/", RENDER),
     ("home, cached", "/", None),
     ("catalogue, cached", "/guides/", None),
     ("catalogue, uncached", "/guides/", UNCACHED),
@@ -144,6 +157,11 @@ THROUGHPUT = [
 def wrk(path, header=None, connections=16, seconds=SECONDS):
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
     command += ["-H", "Accept-Encoding: br, gzip"]
+    if header == RENDER:
+        script = ROOT / ".local" / "bench-unique-query.lua"
+        script.write_text(UNIQUE_QUERY)
+        command += ["-s", str(script)]
+        header = UNCACHED
     if header:
         command += ["-H", header]
     out = subprocess.run(
