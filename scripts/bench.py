@@ -183,10 +183,11 @@ def throughput(url):
     static = "/static/" + manifest["paths"]["css/site.css"]
     env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="careerguide.settings.bench")
     env["PORT"] = str(BENCH_PORT)
-    redis_port = os.environ.get("CAREERGUIDE_REDIS_PORT", "63790")
-    if subprocess.run(["bash", str(ROOT / "scripts/redis.sh"), "start"], env=env).returncode == 0:
-        env.setdefault("REDIS_URL", f"redis://127.0.0.1:{redis_port}/1")
-        subprocess.run(["redis-cli", "-p", redis_port, "-n", "1", "flushdb"], check=False)
+    redis = ["bash", str(ROOT / "scripts/redis.sh")]
+    if "REDIS_URL" not in env and subprocess.run([*redis, "start"], env=env).returncode == 0:
+        env["REDIS_URL"] = subprocess.check_output([*redis, "url", "1"], text=True).strip()
+        socket = ROOT / ".local" / "redis" / "redis.sock"
+        subprocess.run(["redis-cli", "-s", str(socket), "-n", "1", "flushdb"], check=False)
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "careerguide.wsgi", "--config", "gunicorn.conf.py"],
         env=env,

@@ -6,7 +6,8 @@ bash scripts/setup.sh
 port=${PORT:-8000}
 # The shared page cache: the project's redis-server when it starts, else a per-process cache.
 if [ -z "${REDIS_URL:-}" ] && bash scripts/redis.sh start; then
-    export REDIS_URL="redis://127.0.0.1:${CAREERGUIDE_REDIS_PORT:-63790}/0"
+    REDIS_URL=$(bash scripts/redis.sh url)
+    export REDIS_URL
 fi
 pidfile=.local/gunicorn.pid
 old_pid=$(cat "$pidfile" 2>/dev/null || true)

@@ -3,8 +3,8 @@ database is down. Every test runs with the per-process cache and, when the proje
 answers (make run / make test start it), again with Redis."""
 
 import gzip
-import os
 import socket
+from pathlib import Path
 
 import brotli
 import pytest
@@ -22,14 +22,15 @@ from guides.wages.testing import write_sqlite
 
 from .factories import make_full_guide, make_guide
 
-REDIS_URL = f"redis://127.0.0.1:{os.environ.get('CAREERGUIDE_REDIS_PORT', '63790')}/15"
+REDIS_SOCKET = Path(__file__).resolve().parent.parent / ".local" / "redis" / "redis.sock"
+REDIS_URL = f"unix://{REDIS_SOCKET}?db=15"
 
 
 def redis_answers():
     try:
-        socket.create_connection(
-            ("127.0.0.1", int(REDIS_URL.split(":")[2].split("/")[0])), 1
-        ).close()
+        with socket.socket(socket.AF_UNIX) as unix:
+            unix.settimeout(1)
+            unix.connect(str(REDIS_SOCKET))
     except OSError:
         return False
     return True
@@ -326,3 +327,14 @@ def test_signed_in_readers_get_html_rendered_once_per_version(client, admin_user
     with CaptureQueriesContext(connection) as preview:
         get(client, draft.get_absolute_url())
     assert len(preview) > len(again) + 8
+
+
+def test_the_private_redis_is_closed_to_other_accounts():
+    """Whoever can write the cache decides what pages say: the project's Redis listens on no TCP
+    port, only on a socket in a directory that other accounts cannot enter."""
+    if not redis_answers():
+        pytest.skip(f"no redis-server at {REDIS_SOCKET} (make test starts one)")
+    import redis
+
+    assert redis.Redis(unix_socket_path=str(REDIS_SOCKET)).config_get("port") == {"port": "0"}
+    assert REDIS_SOCKET.parent.stat().st_mode & 0o077 == 0
