@@ -3,6 +3,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from guides import views
+from guides.page_cache import public_page
 from guides.sitemaps import GuideSitemap, StaticSitemap
 from guides.wages.sitemaps import OccupationSitemap
 
@@ -17,7 +18,7 @@ urlpatterns = [
     path("", include("guides.compare.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", public_page()(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("favicon.ico", views.favicon),
     path("admin/", admin.site.urls),
 ]

@@ -16,7 +16,8 @@ class GuidesConfig(AppConfig):
     verbose_name = "Career guides"
 
     def ready(self):
-        from . import revisions
+        from . import content_versions, revisions
 
         revisions.register()
+        content_versions.connect()
         post_migrate.connect(ensure_groups, sender=self)

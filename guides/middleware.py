@@ -46,5 +46,6 @@ class DatabaseUnavailableMiddleware:
             response = render(request, "503.html", status=503)
             response["Retry-After"] = "30"
             response["Cache-Control"] = "no-store"
+            response.database_unavailable = True  # the page cache may answer with a stale copy
             return response
         return None

@@ -7,25 +7,27 @@ from django.db import DatabaseError, connection
 from django.db.models import Count, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date, quote_etag
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from .catalogue import PER_PAGE, CatalogueForm
+from .content_versions import GUIDES, guide_tag
 from .models import Category, Guide
 from .page import GuidePage, breadcrumbs
-from .release import RELEASE
+from .page_cache import public_page, render_once
 from .search import highlight, suggestions
 from .structured_data import structured_data
-from .wages.queries import current_release_id, occupations_for_search
+from .wages.queries import occupations_for_search
 
 logger = logging.getLogger(__name__)
 CHANGES_PER_PAGE = 50
 
 
+@public_page()
 @require_safe
 def home(request):
     """Search, categories, recently updated guides and a few comparisons drawn from the data."""
@@ -50,6 +52,7 @@ def home(request):
     )
 
 
+@public_page()
 @require_safe
 def guide_list(request):
     """The catalogue and search: every filter lives in the query string."""
@@ -84,52 +87,46 @@ def highlighted(guide):
     return guide
 
 
+def guide_page_tags(slug):
+    """A guide's page shows that guide (its related guides and category bump it when they change).
+    No published guide by that slug: a 404, which is never kept."""
+    pk = Guide.objects.published().filter(slug=slug).values_list("pk", flat=True).first()
+    return [guide_tag(pk)] if pk else [GUIDES]
+
+
+@public_page(tags=guide_page_tags)
 @require_safe
 def guide_detail(request, slug):
     """One guide. Whoever may view guides in the admin also sees drafts, marked as a preview and
-    never cached; other staff see what the public sees."""
+    never cached; other staff see what the public sees. Anonymous readers get it from the page
+    cache, which sets its validators and shared-cache headers (guides.page_cache); everyone else
+    gets a published guide's HTML rendered once per version of the guide."""
     preview = request.user.has_perm("guides.view_guide")
     visible = Guide.objects.all() if preview else Guide.objects.published()
-    guide = get_object_or_404(
-        visible.with_headline_pay()
-        .select_related("category")
-        .annotate(wage_release=current_release_id()),
-        slug=slug,
-    )
+    guide = get_object_or_404(visible.with_headline_pay().select_related("category"), slug=slug)
 
-    # Validators first: a repeat visit costs one query and gets a 304. The page shows the
-    # current wage release, and one state's pay when ?state= asks for it.
-    state = request.GET.get("state", "")[:2].lower()
-    etag = quote_etag(
-        f"{guide.pk}-{guide.updated_at.timestamp()}-{RELEASE}-{int(preview)}"
-        f"-{guide.wage_release}-{state}"
-    )
-    last_modified = int(guide.updated_at.timestamp())
-    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if not_modified is not None:
-        return not_modified
-
-    page = GuidePage.build(guide, state)
-    response = render(
-        request,
-        "guides/guide_detail.html",
-        {
+    def render_page():
+        page = GuidePage.build(guide, request.GET.get("state", "")[:2].lower())
+        context = {
             "page": page,
             "guide": guide,
             "canonical_url": request.build_absolute_uri(guide.get_absolute_url()),
             "structured_data": structured_data(page, request),
-        },
+        }
+        return render_to_string("guides/guide_detail.html", context, request)
+
+    # A draft preview is rendered afresh each time: drafts never enter a cache.
+    tags = [guide_tag(guide.pk)]
+    response = HttpResponse(
+        render_once(request, tags, render_page) if guide.is_published else render_page()
     )
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(last_modified)
-    if guide.is_published:
-        # Revalidate every time (cheap with the ETag), so an edit shows at once.
-        patch_cache_control(response, public=True, no_cache=True)
-    else:
+    if preview:
+        # What a signed-in editor sees (drafts, the preview banner) is theirs alone.
         patch_cache_control(response, private=True, no_cache=True)
     return response
 
 
+@public_page(tags=guide_page_tags)
 @require_safe
 def guide_changes(request, slug):
     """Every published change to a published guide, newest first (drafts have no public history)."""
@@ -147,6 +144,7 @@ def guide_changes(request, slug):
     )
 
 
+@public_page()
 @require_safe
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
@@ -173,6 +171,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+@public_page(tags=lambda: [])
 @require_safe
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))

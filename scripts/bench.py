@@ -1,13 +1,19 @@
 """make bench: server time of search, the filtered catalogue and the occupation pages at 10,000
-synthetic guides, and the time to import the bundled OEWS wage release.
+synthetic guides, the time to import the bundled OEWS wage release, then throughput through gunicorn.
 
 Creates a scratch database beside the project's (never touching it), loads the real guides plus
 BENCH_GUIDES synthetic ones, then times requests through Django's full stack in-process (middleware,
-view, queries, template) and prints median and p95 per scenario, plus the query plan of a search.
-This is a measurement, not a test: it asserts nothing.
+view, queries, template; the page cache bypassed, so pages are rendered) and prints median and p95
+per scenario, plus the query plan of a search. Then it serves the scratch database with gunicorn
+(and the project's Redis when it runs) and loads it with wrk: req/s of a static file, the guide page
+cached and uncached, the catalogue and a search, each as a ratio to the static file, and latency at
+100 connections. This is a measurement, not a test: it asserts nothing.
 """
 
+import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -90,6 +96,7 @@ def measure(url):
 
     setup_test_environment()  # lets Client run without ALLOWED_HOSTS changes
     client = Client()
+    client.cookies["sessionid"] = "bench"  # a session cookie bypasses the page cache: renders
     print(
         f"\n{Guide.objects.count()} guides in the database {connection.settings_dict['NAME']}; "
         f"{REQUESTS} requests per scenario after 10 warm-up requests.\n"
@@ -118,8 +125,105 @@ def measure(url):
     print("\nGIN indexes used:", ", ".join(used) or "none")
 
 
+# Throughput: wrk against gunicorn. A session cookie bypasses the page cache (as for a signed-in
+# reader, whose guide page HTML is still rendered once per version); "rendered each time" also adds
+# a query string no request repeats, so nothing is reused: the cost of a first render.
+BENCH_PORT = int(os.environ.get("BENCH_PORT", "8099"))
+SECONDS = os.environ.get("BENCH_SECONDS", "8")
+LONG_SECONDS = os.environ.get("BENCH_LONG_SECONDS", "60")
+UNCACHED = "Cookie: sessionid=bench"
+RENDER = "render"  # a unique query string per request (wrk's Lua script below), and the cookie
+UNIQUE_QUERY = """
+local thread_id = 0
+function setup(thread) thread_id = thread_id + 1; thread:set("id", thread_id) end
+local count = 0
+function request()
+  count = count + 1
+  return wrk.format("GET", wrk.path .. "?render=" .. id .. "-" .. count)
+end
+"""
+THROUGHPUT = [
+    ("guide page, cached", "/guides/medical-manager/", None),
+    ("guide page, signed in", "/guides/medical-manager/", UNCACHED),
+    ("guide page, rendered each time", "/guides/medical-manager/", RENDER),
+    ("home, cached", "/", None),
+    ("catalogue, cached", "/guides/", None),
+    ("catalogue, uncached", "/guides/", UNCACHED),
+    ("search 'nurse', cached", "/guides/?q=nurse", None),
+    ("search 'nurse', uncached", "/guides/?q=nurse", UNCACHED),
+]
+
+
+def wrk(path, header=None, connections=16, seconds=SECONDS):
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    command += ["-H", "Accept-Encoding: br, gzip"]
+    if header == RENDER:
+        script = ROOT / ".local" / "bench-unique-query.lua"
+        script.write_text(UNIQUE_QUERY)
+        command += ["-s", str(script)]
+        header = UNCACHED
+    if header:
+        command += ["-H", header]
+    out = subprocess.run(
+        [*command, f"http://127.0.0.1:{BENCH_PORT}{path}"], capture_output=True, text=True
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: .*", out)
+    return rate, out, errors.group(0) if errors else "none"
+
+
+def throughput(url):
+    if not shutil.which("wrk") and os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing wrk (apt-get install wrk)...")
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], stdout=subprocess.DEVNULL)
+    if not shutil.which("wrk"):
+        print("\nNo wrk: install it (sudo apt-get install wrk) for the throughput run.")
+        return
+    manifest = json.loads((ROOT / "staticfiles" / "staticfiles.json").read_text())
+    static = "/static/" + manifest["paths"]["css/site.css"]
+    env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="careerguide.settings.bench")
+    env["PORT"] = str(BENCH_PORT)
+    redis = ["bash", str(ROOT / "scripts/redis.sh")]
+    if "REDIS_URL" not in env and subprocess.run([*redis, "start"], env=env).returncode == 0:
+        env["REDIS_URL"] = subprocess.check_output([*redis, "url", "1"], text=True).strip()
+        socket = ROOT / ".local" / "redis" / "redis.sock"
+        subprocess.run(["redis-cli", "-s", str(socket), "-n", "1", "flushdb"], check=False)
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "careerguide.wsgi", "--config", "gunicorn.conf.py"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            if (
+                subprocess.run(["curl", "-fs", f"http://127.0.0.1:{BENCH_PORT}/healthz"]).returncode
+                == 0
+            ):
+                break
+            time.sleep(0.2)
+        print(f"\nThroughput through gunicorn ({env.get('REDIS_URL') or 'per-process cache'}),")
+        print(f"wrk -t2 -c16 -d{SECONDS}s, each run right after one of the static file:\n")
+        print(f"{'request':28} {'req/s':>8} {'static req/s':>13} {'ratio':>6}  errors")
+        for name, path, header in [("static CSS (WhiteNoise)", static, None), *THROUGHPUT]:
+            wrk(path, header, seconds="2")  # warm-up: fills the cache
+            base, _, _ = wrk(static)
+            rate, _, errors = wrk(path, header)
+            ratio = f"{rate / base:6.2f}" if base else "   n/a"  # the static run failed
+            print(f"{name:28} {rate:8.0f} {base:13.0f} {ratio}  {errors}")
+        _, out, errors = wrk(THROUGHPUT[0][1], connections=100, seconds=LONG_SECONDS)
+        print(f"\nCached guide page, 100 connections for {LONG_SECONDS} s (errors: {errors}):")
+        print(out[out.index("Latency Distribution") :].split("\n\n")[0])
+    finally:
+        server.terminate()
+        server.wait()
+
+
 if __name__ == "__main__":
     url, admin_url = scratch_url()
     if "--measure-only" not in sys.argv:
         prepare(url, admin_url)
-    measure(url)
+    if "--throughput-only" not in sys.argv:
+        measure(url)
+    throughput(url)

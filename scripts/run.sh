@@ -4,6 +4,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 port=${PORT:-8000}
+# The shared page cache: the project's redis-server when it starts, else a per-process cache.
+if [ -z "${REDIS_URL:-}" ] && bash scripts/redis.sh start; then
+    REDIS_URL=$(bash scripts/redis.sh url)
+    export REDIS_URL
+fi
 pidfile=.local/gunicorn.pid
 old_pid=$(cat "$pidfile" 2>/dev/null || true)
 if [ -n "$old_pid" ] && kill -0 "$old_pid" 2>/dev/null; then

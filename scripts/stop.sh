@@ -8,3 +8,4 @@ if [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
 fi
 rm -f "$pidfile"
 bash scripts/db.sh stop
+bash scripts/redis.sh stop

@@ -10,4 +10,6 @@ DJANGO_SETTINGS_MODULE=careerguide.settings.production DJANGO_ALLOWED_HOSTS=care
     DJANGO_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
     python manage.py check --deploy --fail-level WARNING
 echo "== makemigrations --check"; python manage.py makemigrations --check --dry-run
+# The page cache's tests run against Redis too when the project's redis-server starts.
+bash scripts/redis.sh start || echo "(the page cache's Redis tests will be skipped)"
 echo "== pytest"; python -m pytest "$@"

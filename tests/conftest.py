@@ -3,12 +3,19 @@ from contextlib import contextmanager
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from reversion.models import Revision
 
 from guides.loading import load
 from guides.models import Category, FixtureRecord, Guide
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: pages cached by another test show other data."""
+    cache.clear()
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -119,13 +120,14 @@ def test_query_count_is_constant_whatever_the_number_of_items(client):
     counts = []
     for items in (1, 50):
         guide = fill_guide(make_guide(), items=items)
+        cache.clear()  # the page rendered, not served from the page cache
         with CaptureQueriesContext(connection) as queries:
             response = client.get(guide.get_absolute_url())
         assert response.status_code == 200
         assert response.content.decode().count('class="faq__item"') == items
         counts.append(len(queries))
     assert counts[0] == counts[1]
-    assert counts[1] <= 13
+    assert counts[1] <= 15  # 13 for the page; the page cache finds its tag and reads versions
 
 
 def test_page_with_every_section_is_under_120_kb(client):
@@ -135,15 +137,13 @@ def test_page_with_every_section_is_under_120_kb(client):
 
 
 def test_repeat_visit_gets_304(client, full_guide):
-    """ETag and Last-Modified let a browser or CDN revalidate cheaply."""
+    """The ETag lets a browser or CDN revalidate cheaply."""
     url = full_guide.get_absolute_url()
     first = client.get(url)
-    assert first["ETag"] and first["Last-Modified"]
-    assert "no-cache" in first["Cache-Control"] and "public" in first["Cache-Control"]
+    assert first["ETag"]
+    assert "max-age=0" in first["Cache-Control"] and "public" in first["Cache-Control"]
     again = client.get(url, headers={"if-none-match": first["ETag"]})
     assert again.status_code == 304
-    since = client.get(url, headers={"if-modified-since": first["Last-Modified"]})
-    assert since.status_code == 304
 
 
 def test_an_edit_changes_the_etag(client, full_guide):

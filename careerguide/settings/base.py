@@ -125,8 +125,11 @@ MIDDLEWARE = [
     "guides.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # Outside the page cache, so a cached API answer gets the CORS headers of the request at hand.
     "corsheaders.middleware.CorsMiddleware",
+    # Anonymous pages from the cache, before anything reads a session or the database.
+    "guides.page_cache.PageCacheMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -10,8 +10,8 @@ DESCRIPTION = (
     "section's data in the editors' fixture format with its Markdown rendered to HTML) and the "
     "occupations of the current BLS OEWS release with their pay by area.\n\n"
     "No key, no cookies, CORS open for GET. Lists come 20 a page (`per_page` up to 100). Every "
-    "success carries an `ETag` and `Cache-Control: public, max-age=300`: send the ETag back in "
-    "`If-None-Match` for a 304. A bad parameter (misspelt ones too) gives a 400, an unknown item "
+    "success carries an `ETag` and `Cache-Control: public, max-age=0, s-maxage=60`: send the "
+    "ETag back in `If-None-Match` for a 304. A bad parameter (misspelt ones too) gives a 400, an unknown item "
     "a 404, each with `detail` in words. Every response has a `licence` block."
 )
 

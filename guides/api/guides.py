@@ -9,7 +9,6 @@ from pydantic import create_model
 
 from guides.catalogue import CatalogueForm
 from guides.fixture_format import ALL_KEYS, PREFETCHES, saved_guide_to_data
-from guides.markdown import render_markdown
 from guides.models import Guide
 from guides.models.fields import markdown_fields
 from guides.sections import LISTS, SECTIONS, Children
@@ -82,19 +81,15 @@ def guide_list(
     return paginate(request, results, page, per_page, guide_summary)
 
 
-def _rendered(data):
-    """The Markdown values of a guide's data as sanitised HTML, keyed as in the data."""
-    html = {
-        field.name: str(render_markdown(data[field.name]))
-        for field in markdown_fields(Guide)
-        if field.name in data
-    }
+def _rendered(guide, data):
+    """The Markdown values of a guide's data as the sanitised HTML stored when it was saved
+    (RenderedMarkdownField), keyed as in the data."""
+    html = {name: str(value) for name, value in guide.html.items() if name in data}
     for part in LISTS:
-        names = [f.name for f in markdown_fields(part.model)] if isinstance(part, Children) else []
-        if names and part.key in data:
+        if isinstance(part, Children) and markdown_fields(part.model) and part.key in data:
             html[part.key] = [
-                {name: str(render_markdown(row[name])) for name in names if name in row}
-                for row in data[part.key]
+                {name: str(value) for name, value in item.html.items() if name in row}
+                for item, row in zip(part.items(guide), data[part.key], strict=True)
             ]
     return html
 
@@ -125,7 +120,7 @@ def guide_detail(request, slug: str):
         "url": request.build_absolute_uri(guide.get_absolute_url()),
         "median_pay": guide.headline_median,
         "data": data,
-        "html": _rendered(data),
+        "html": _rendered(guide, data),
         "sections": [
             {
                 "anchor": section.anchor,

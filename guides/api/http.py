@@ -7,11 +7,10 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
+from guides.page_cache import CACHE_CONTROL
+
 from .schemas import Error
 
-# Public data that changes a few times a day at most: clients and proxies may keep it five
-# minutes, then revalidate with the ETag.
-MAX_AGE = 300
 PER_PAGE, MAX_PER_PAGE = 20, 100
 
 
@@ -22,7 +21,8 @@ def conditional(request, response):
         patch_cache_control(response, no_cache=True)
         return response
     set_response_etag(response)
-    patch_cache_control(response, public=True, max_age=MAX_AGE)
+    # The site's policy for public pages: revalidate with the ETag; shared caches keep a minute.
+    response["Cache-Control"] = CACHE_CONTROL
     return get_conditional_response(request, etag=response["ETag"], response=response)
 
 

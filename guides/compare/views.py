@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from guides.page_cache import public_page
 from guides.search import suggestions
 from guides.wages.queries import SOC
 from guides.wages.states import STATES
@@ -29,6 +30,7 @@ from .items import (
 MOST_LOOKED_UP = 12
 
 
+@public_page()
 @require_safe
 def compare(request):
     keys = chosen_keys(request.GET.getlist("c"))

@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from ..models import Guide
+from ..page_cache import public_page
 from .forms import FeedbackForm
 from .limits import PER_WINDOW, WINDOW, client_hash, forget_old_hashes, is_limited
 from .models import Feedback
@@ -49,6 +50,7 @@ def submit(request, slug):
     return thanks
 
 
+@public_page()
 @require_safe
 def thanks(request, slug):
     guide = get_object_or_404(Guide.objects.published(), slug=slug)

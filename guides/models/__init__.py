@@ -28,7 +28,7 @@ from .fields import (
 )
 from .guide import Category, Guide
 from .lists import LIST_PROXIES, ListItem
-from .records import FixtureRecord
+from .records import ContentVersion, FixtureRecord
 from .salary import MONEY_FIGURES, SalaryBand
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
     "Category",
     "Certification",
     "ChangeNote",
+    "ContentVersion",
     "DayBlock",
     "FixtureRecord",
     "Guide",

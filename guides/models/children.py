@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 
-from .fields import MarkdownField, Ordered, unique_position, year_validators
+from .fields import MarkdownField, Ordered, RenderedMarkdownField, unique_position, year_validators
 
 
 class TechTool(Ordered):
@@ -150,6 +150,7 @@ class CaseStudy(Ordered):
     guide = models.ForeignKey("Guide", on_delete=models.CASCADE, related_name="case_studies")
     title = models.CharField(max_length=200)
     body = MarkdownField()
+    html = RenderedMarkdownField()
     takeaway = models.CharField("key takeaway", max_length=400, blank=True)
 
     class Meta(Ordered.Meta):
@@ -164,6 +165,7 @@ class FAQ(Ordered):
     guide = models.ForeignKey("Guide", on_delete=models.CASCADE, related_name="faqs")
     question = models.CharField(max_length=300)
     answer = MarkdownField()
+    html = RenderedMarkdownField()
 
     class Meta(Ordered.Meta):
         verbose_name = "FAQ"

@@ -8,6 +8,9 @@ from django.core.validators import (
 )
 from django.db import models
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from ..markdown import render_markdown
 
 # Figures older than this many years carry a visible "dated" note on the page.
 DATED_AFTER_YEARS = 5
@@ -63,6 +66,38 @@ class MarkdownField(models.TextField):
 def markdown_fields(model):
     """The model's Markdown fields, in the model's order."""
     return [field for field in model._meta.fields if isinstance(field, MarkdownField)]
+
+
+class RenderedMarkdownField(models.JSONField):
+    """Every Markdown field of its row as sanitised HTML, by field name: `guide.html.overview`.
+
+    Rendered whenever the row is written (save(), bulk_create(), the admin with its inlines, the
+    fixture loader, a restored revision), so a page only reads it. Its values come back marked safe:
+    this field is their only writer, and it writes nothing but render_markdown()'s sanitised output.
+    Writes that bypass save (QuerySet.update(), bulk_update()) must not change Markdown fields.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.update(default=dict, editable=False, blank=True)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        for fixed in ("default", "editable", "blank"):
+            kwargs.pop(fixed, None)
+        return name, path, args, kwargs
+
+    def pre_save(self, model_instance, add):
+        rendered = {
+            field.name: render_markdown(getattr(model_instance, field.attname))
+            for field in markdown_fields(type(model_instance))
+        }
+        setattr(model_instance, self.attname, rendered)
+        return rendered
+
+    def from_db_value(self, value, expression, connection):
+        rendered = super().from_db_value(value, expression, connection) or {}
+        return {name: mark_safe(html) for name, html in rendered.items()}
 
 
 class Ordered(models.Model):

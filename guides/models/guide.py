@@ -13,6 +13,7 @@ from .fields import (
     GROWTH_PERCENT_MAX,
     GROWTH_PERCENT_MIN,
     MarkdownField,
+    RenderedMarkdownField,
     is_dated,
     soc_code_validator,
     year_validators,
@@ -195,6 +196,7 @@ class Guide(models.Model):
         editable=False,
         help_text="Title and alternative titles, for typo-tolerant search.",
     )
+    html = RenderedMarkdownField()  # the Markdown fields above, rendered when saved
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

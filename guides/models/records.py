@@ -19,3 +19,14 @@ class FixtureRecord(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class ContentVersion(models.Model):
+    """How often the content behind one page-cache tag has changed (guides.content_versions): the
+    per-process cache's source of truth, bumped in the same transaction as the change."""
+
+    tag = models.CharField(max_length=40, primary_key=True)
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.tag}: {self.value}"

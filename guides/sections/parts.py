@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from django.db.models import Case, Exists, OuterRef, Prefetch, Q, Value, When
 
-from ..models import LIST_PROXIES, Guide, ListItem
+from ..models import LIST_PROXIES, Guide, ListItem, MarkdownField
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,9 @@ class Field:
         return self.name
 
     def content(self, guide):
+        """A Markdown field's content is its HTML, rendered when the guide was saved."""
+        if isinstance(Guide._meta.get_field(self.name), MarkdownField):
+            return guide.html.get(self.name, "")
         return getattr(guide, self.name)
 
     def filled(self, content):

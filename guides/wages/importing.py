@@ -11,6 +11,8 @@ import time
 from django.db import connection, transaction
 from django.db.models import OuterRef, Subquery
 
+from guides.content_versions import SITE, bump
+
 from .models import DATATYPE_FIELDS, Area, Estimate, Occupation, Release
 from .sources import SourceError, area_states, soc
 
@@ -58,6 +60,7 @@ def import_release(source, say=print):
             national_employment=Subquery(national.values("employment")[:1]),
         )
         _analyze()
+        bump(SITE)  # every page may show pay: none cached before the release is served again
     seconds = time.monotonic() - started
     return f"Imported OEWS {release.name}: {count:,} estimates in {seconds:.1f} s."
 

@@ -3,13 +3,13 @@ by state (a tile map and a table) and by metro area. Each page costs a fixed num
 
 import re
 
-from django.core.cache import cache
 from django.db.models import Case, Q, When
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from guides.models import Guide
+from guides.page_cache import public_page
 
 from .maps import state_map
 from .models import Area, Occupation, Release
@@ -36,6 +36,7 @@ def not_found(request, message, release=None):
     )
 
 
+@public_page()
 @require_safe
 def occupation_list(request):
     """All detailed occupations by major group, with a name filter (?q=)."""
@@ -77,42 +78,33 @@ def _occupation(soc):
     return release, occupation
 
 
-# The nearest guides change only when guides do; a few minutes' delay is fine for "see also".
-NEAR_GUIDES_SECONDS = 600
-
-
 def _guides_near(occupation, limit=4):
-    """(guides for this occupation, other guides nearest in the SOC hierarchy): one query,
-    cached for a few minutes since it compares the codes of every guide in the major group.
+    """(guides for this occupation, other guides nearest in the SOC hierarchy): one query. The
+    page cache keeps the page until a guide changes (the GUIDES tag), so no cache of its own here.
 
     Closeness: the occupation itself (4), its broad occupation 11-911x (3), its minor group
     11-9xxx (2), its major group 11-xxxx (1)."""
-    key = f"wages:guides-near:{occupation.pk}:{limit}"
-    found = cache.get(key)
-    if found is None:
-        code = occupation.code
+    code = occupation.code
 
-        def starts(prefix, end=""):
-            return Q(occupation_code__regex=rf"(^|; ){re.escape(prefix)}{end}")
+    def starts(prefix, end=""):
+        return Q(occupation_code__regex=rf"(^|; ){re.escape(prefix)}{end}")
 
-        guides = list(
-            Guide.objects.published()
-            .filter(starts(code[:3]))
-            .annotate(
-                closeness=Case(
-                    When(starts(code, "($|[.;])"), then=4),
-                    When(starts(code[:6]), then=3),
-                    When(starts(code[:4]), then=2),
-                    default=1,
-                )
+    guides = list(
+        Guide.objects.published()
+        .filter(starts(code[:3]))
+        .annotate(
+            closeness=Case(
+                When(starts(code, "($|[.;])"), then=4),
+                When(starts(code[:6]), then=3),
+                When(starts(code[:4]), then=2),
+                default=1,
             )
-            .only("slug", "title", "summary")
-            .order_by("-closeness", "title")[: limit * 2]
         )
-        exact = [guide for guide in guides if guide.closeness == 4][:limit]
-        found = (exact, [guide for guide in guides if guide.closeness < 4][:limit])
-        cache.set(key, found, NEAR_GUIDES_SECONDS)
-    return found
+        .only("slug", "title", "summary")
+        .order_by("-closeness", "title")[: limit * 2]
+    )
+    exact = [guide for guide in guides if guide.closeness == 4][:limit]
+    return exact, [guide for guide in guides if guide.closeness < 4][:limit]
 
 
 def _breadcrumbs(occupation, *extra):
@@ -129,6 +121,7 @@ def _breadcrumbs(occupation, *extra):
     return crumbs + list(extra)
 
 
+@public_page()
 @require_safe
 def occupation_detail(request, soc):
     release, occupation = _occupation(soc)
@@ -193,6 +186,7 @@ def _sort_links(current, descending):
     return links
 
 
+@public_page()
 @require_safe
 def occupation_state(request, soc, state):
     release, occupation = _occupation(soc)

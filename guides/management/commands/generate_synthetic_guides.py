@@ -7,6 +7,7 @@ import random
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from guides.content_versions import GUIDES, bump
 from guides.models import Category, Guide
 from guides.search import update_search_vectors
 from guides.sections import RESPONSIBILITIES, SALARY_BANDS
@@ -77,6 +78,7 @@ class Command(BaseCommand):
                     ]
                 )
                 update_search_vectors([guide.pk for guide in guides])
+                bump(GUIDES)  # bulk_create sends no signals: the lists of guides change
             self.stdout.write(f"{start + offset + len(guides)} synthetic guides")
 
     def guide(self, rng, number, words, titles, categories, codes):
