@@ -127,7 +127,8 @@ def test_query_count_is_constant_whatever_the_number_of_items(client):
         assert response.content.decode().count('class="faq__item"') == items
         counts.append(len(queries))
     assert counts[0] == counts[1]
-    assert counts[1] <= 15  # 13 for the page; the page cache finds its tag and reads versions
+    # 14 for the page (finding the guide, then its page query and lists); 2 for the page cache
+    assert counts[1] <= 16  # (its tag, its versions)
 
 
 def test_page_with_every_section_is_under_120_kb(client):
