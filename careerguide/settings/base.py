@@ -212,7 +212,7 @@ STORAGES = {
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "careerguide.redis_cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
