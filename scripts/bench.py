@@ -20,6 +20,7 @@ import sys
 import time
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
+from urllib.request import Request, urlopen
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDES = int(os.environ.get("BENCH_GUIDES", "10000"))
@@ -129,7 +130,10 @@ def measure(url):
 # reader, whose guide page HTML is still rendered once per version); "rendered each time" also adds
 # a query string no request repeats, so nothing is reused: the cost of a first render.
 BENCH_PORT = int(os.environ.get("BENCH_PORT", "8099"))
-SECONDS = os.environ.get("BENCH_SECONDS", "8")
+SECONDS = os.environ.get("BENCH_SECONDS", "3")
+# This machine's speed drifts by a factor of two from one run to the next (shared cores): each
+# request is run ROUNDS times right after the static file, and the medians are compared.
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 LONG_SECONDS = os.environ.get("BENCH_LONG_SECONDS", "60")
 UNCACHED = "Cookie: sessionid=bench"
 RENDER = "render"  # a unique query string per request (wrk's Lua script below), and the cookie
@@ -172,6 +176,17 @@ def wrk(path, header=None, connections=16, seconds=SECONDS):
     return rate, out, errors.group(0) if errors else "none"
 
 
+def wire_sizes(path):
+    """The cached page's size as sent for each Accept-Encoding (goal: at most 16 KB)."""
+    sizes = []
+    for encoding in ("br", "gzip", "identity"):
+        request = Request(f"http://127.0.0.1:{BENCH_PORT}{path}")
+        request.add_header("Accept-Encoding", encoding)
+        with urlopen(request) as response:
+            sizes.append(f"{len(response.read()) / 1024:.1f} KB {encoding}")
+    return ", ".join(sizes)
+
+
 def throughput(url):
     if not shutil.which("wrk") and os.geteuid() == 0 and shutil.which("apt-get"):
         print("Installing wrk (apt-get install wrk)...")
@@ -204,14 +219,24 @@ def throughput(url):
                 break
             time.sleep(0.2)
         print(f"\nThroughput through gunicorn ({env.get('REDIS_URL') or 'per-process cache'}),")
-        print(f"wrk -t2 -c16 -d{SECONDS}s, each run right after one of the static file:\n")
+        print(
+            f"wrk -t2 -c16 -d{SECONDS}s, {ROUNDS} rounds each alternating with the static file;"
+            " medians:\n"
+        )
         print(f"{'request':28} {'req/s':>8} {'static req/s':>13} {'ratio':>6}  errors")
         for name, path, header in [("static CSS (WhiteNoise)", static, None), *THROUGHPUT]:
             wrk(path, header, seconds="2")  # warm-up: fills the cache
-            base, _, _ = wrk(static)
-            rate, _, errors = wrk(path, header)
-            ratio = f"{rate / base:6.2f}" if base else "   n/a"  # the static run failed
+            bases, rates, problems = [], [], set()
+            for _ in range(ROUNDS):
+                bases.append(wrk(static)[0])
+                rate, _, errors = wrk(path, header)
+                rates.append(rate)
+                problems.add(errors)
+            base, rate = statistics.median(bases), statistics.median(rates)
+            errors = "; ".join(sorted(problems - {"none"})) or "none"
+            ratio = f"{rate / base:6.2f}" if base else "   n/a"  # the static runs failed
             print(f"{name:28} {rate:8.0f} {base:13.0f} {ratio}  {errors}")
+        print(f"\nThe seed guide on the wire: {wire_sizes(THROUGHPUT[0][1])}")
         _, out, errors = wrk(THROUGHPUT[0][1], connections=100, seconds=LONG_SECONDS)
         print(f"\nCached guide page, 100 connections for {LONG_SECONDS} s (errors: {errors}):")
         print(out[out.index("Latency Distribution") :].split("\n\n")[0])
