@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 GUIDES = int(os.environ.get("BENCH_GUIDES", "10000"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
 SCENARIOS = {
@@ -39,7 +40,6 @@ SCENARIOS = {
 
 
 def scratch_url():
-    sys.path.insert(0, str(ROOT))
     from careerguide.settings.base import EMBEDDED_DATABASE_URL
 
     base = os.environ.get("DATABASE_URL") or EMBEDDED_DATABASE_URL
@@ -71,9 +71,7 @@ def prepare(url, admin_url):
         conn.execute("VACUUM ANALYZE")
 
 
-def measure(url):
-    os.environ["DATABASE_URL"] = url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "careerguide.settings.bench"
+def measure():
     import django
 
     django.setup()
@@ -86,6 +84,7 @@ def measure(url):
 
     setup_test_environment()  # lets Client run without ALLOWED_HOSTS changes
     client = Client()
+    assert connection.settings_dict["NAME"] == "careerguide_bench", "not the scratch database"
     print(
         f"\n{Guide.objects.count()} guides in the scratch database; "
         f"{REQUESTS} requests per scenario after 10 warm-up requests.\n"
@@ -115,7 +114,13 @@ def measure(url):
 
 
 if __name__ == "__main__":
+    if "--measure-here" in sys.argv:
+        measure()
+        sys.exit()
     url, admin_url = scratch_url()
     if "--measure-only" not in sys.argv:
         prepare(url, admin_url)
-    measure(url)
+    # Measure in a fresh interpreter: this one has imported the settings, and with them the
+    # project's own database, before DATABASE_URL could name the scratch one.
+    env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="careerguide.settings.bench")
+    subprocess.run([sys.executable, __file__, "--measure-here"], env=env, check=True)
