@@ -24,6 +24,8 @@ SCENARIOS = {
     "search 'nurce' (typo)": "/guides/?q=nurce",
     "search 'helth manager' (typo)": "/guides/?q=helth+manager",
     "search 'software developer'": "/guides/?q=software+developer",
+    "search 'manager' (in 95% of guides)": "/guides/?q=manager",
+    "search 'xyzzy' (nothing found)": "/guides/?q=xyzzy",
     "search 'budget compliance' + category": "/guides/?q=budget+compliance&category=healthcare",
     "catalogue, filtered and sorted by pay": (
         "/guides/?category=technology&demand=high&pay_min=60000&sort=pay"
