@@ -126,7 +126,7 @@ class CatalogueForm(forms.Form):
 
     def results(self, queryset):
         values = self.values
-        queryset = queryset.with_headline_pay().select_related("category")
+        queryset = queryset.for_lists().with_headline_pay().select_related("category")
         if values.get("category"):
             queryset = queryset.filter(category=values["category"])
         if values.get("demand"):
@@ -143,9 +143,7 @@ class CatalogueForm(forms.Form):
             queryset = queryset.filter(growth_percent__gte=values["growth_min"])
         sort = values.get("sort") or ""
         if values.get("q"):
-            queryset = search(queryset, values["q"])
-            if sort in SORTS:
-                queryset = queryset.order_by(*SORTS[sort][1])
+            queryset = search(queryset, values["q"], SORTS[sort][1] if sort in SORTS else None)
         else:
             queryset = queryset.order_by(*SORTS.get(sort, SORTS["name"])[1])
         return queryset

@@ -9,6 +9,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from guides.wages.queries import current_release_id, find_occupations
+
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("real_wages", "shipped_guides")]
 
 
@@ -189,6 +191,12 @@ def test_search_finds_occupations_without_a_guide(client):
     """q=data scientist finds Data Scientists (15-2051) though no guide covers it."""
     html = page(client, "/guides/?q=data+scientist")
     assert 'href="/occupations/15-2051/">Data Scientists</a>' in html
+
+
+def test_occupations_are_looked_up_by_name_through_indexes():
+    """A search's occupation lookup reads two small indexes, not every occupation's name words."""
+    plan = find_occupations(current_release_id(), "nurse").explain()
+    assert "occupation_name_words" in plan and "occupation_name_trgm" in plan
 
 
 def test_sitemap_lists_occupation_pages(client):

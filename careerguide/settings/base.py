@@ -84,8 +84,11 @@ DATABASES = {
 }
 DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 # Per-connection PostgreSQL settings:
-# - pg_trgm.word_similarity_threshold: how close a misspelt word must be to a title word for the
-#   trigram index to match it (guides/search.py); the default of 0.6 misses "nurce" for "nurse".
+# - pg_trgm.similarity_threshold: how close a word of the guides' names must be to a misspelt word
+#   for search to correct it ("nurse" is 0.33 from "nurce"; guides/search.py). 0.3 is pg_trgm's
+#   default, set here so that search does not depend on the server's.
+# - pg_trgm.word_similarity_threshold: how close a guide's names must be to a query that found
+#   nothing for the trigram index to offer them as suggestions; the default of 0.6 offers few.
 # - random_page_cost: the site's data fits in memory, so index reads cost about as much as
 #   sequential ones. The default (4, for spinning disks) makes broad searches scan the table and
 #   read every large search vector instead of using the GIN index (see `make bench`).
@@ -96,7 +99,8 @@ DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 #   operator and may take longer than a page.
 STATEMENT_TIMEOUT = env_count("DJANGO_STATEMENT_TIMEOUT", 5, " of seconds (0 for none)")
 DATABASES["default"]["OPTIONS"]["options"] = (
-    "-c pg_trgm.word_similarity_threshold=0.45 -c random_page_cost=1.1"
+    "-c pg_trgm.similarity_threshold=0.3 -c pg_trgm.word_similarity_threshold=0.2"
+    " -c random_page_cost=1.1"
     " -c max_parallel_workers_per_gather=0"
     f" -c statement_timeout={STATEMENT_TIMEOUT}s"
 )
@@ -212,7 +216,7 @@ STORAGES = {
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "careerguide.redis_cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }

@@ -30,6 +30,7 @@ from .guide import Category, Guide
 from .lists import LIST_PROXIES, ListItem
 from .records import ContentVersion, FixtureRecord
 from .salary import MONEY_FIGURES, SalaryBand
+from .search import SearchWord
 
 __all__ = [
     "DATED_AFTER_YEARS",
@@ -53,6 +54,7 @@ __all__ = [
     "ListItem",
     "MarkdownField",
     "SalaryBand",
+    "SearchWord",
     "SkillGroup",
     "Source",
     "TechTool",

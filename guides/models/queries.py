@@ -16,7 +16,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .fields import DATED_AFTER_YEARS
+from .fields import DATED_AFTER_YEARS, markdown_fields
 from .salary import SalaryBand
 
 
@@ -27,6 +27,13 @@ class GuideQuerySet(models.QuerySet):
         Synthetic benchmark guides never show, except under the bench settings."""
         visible = self.filter(status=self.model.Status.PUBLISHED)
         return visible if settings.SHOW_SYNTHETIC_GUIDES else visible.filter(is_synthetic=False)
+
+    def for_lists(self):
+        """Without the long columns that no list of guides shows (the Markdown prose, its HTML and
+        the search data): PostgreSQL then neither sorts whole guides nor reads their prose from TOAST
+        to send it (page 40 of the catalogue by growth, at 10,000 guides: 36 ms, 30 without)."""
+        prose = [field.name for field in markdown_fields(self.model)]
+        return self.defer(*prose, "html", "search_vector", "search_rank", "search_names")
 
     def with_headline_pay(self):
         """The headline pay of each guide: the current OEWS national median of its SOC code(s)
