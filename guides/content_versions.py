@@ -16,6 +16,7 @@ rows, bumped in the writing transaction, and a cached page costs one small query
 
 import uuid
 
+from django.apps import apps
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import connection, transaction
@@ -95,7 +96,13 @@ def tags_for(instance):
 
 
 def is_content(model):
-    return model._meta.app_label in CONTENT_APPS and model not in NOT_CONTENT
+    # Migrations save historical models (another registry), sometimes before guides_contentversion
+    # exists; a deploy changes the page cache's keys anyway (guides.release).
+    return (
+        model._meta.apps is apps
+        and model._meta.app_label in CONTENT_APPS
+        and model not in NOT_CONTENT
+    )
 
 
 def content_saved(sender, instance, **kwargs):

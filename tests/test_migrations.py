@@ -1,0 +1,34 @@
+"""Upgrading a database that already holds guides, as `make run` does after a pull."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from guides.models import Guide
+
+BEFORE_RENDERED_HTML = ("guides", "0008_change_notes_and_not_stated_facts")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_upgrading_a_database_with_guides_renders_their_markdown():
+    """Migration 0009 saves every guide to render its Markdown; saving then bumped the page
+    cache's versions, whose table 0010 creates: upgrading any real database failed."""
+    executor = MigrationExecutor(connection)
+    executor.migrate([BEFORE_RENDERED_HTML])
+    old = executor.loader.project_state([BEFORE_RENDERED_HTML]).apps
+    category = old.get_model("guides", "Category").objects.create(name="Health", slug="health")
+    old.get_model("guides", "Guide").objects.create(
+        title="Clinic manager",
+        slug="clinic-manager",
+        summary="Runs a clinic.",
+        overview="Clinic managers *run* clinics.",
+        category=category,
+    )
+    try:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    finally:  # never leave the test database half migrated for the tests after this one
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    guide = Guide.objects.get(slug="clinic-manager")
+    assert guide.html["overview"] == "<p>Clinic managers <em>run</em> clinics.</p>"
