@@ -6,7 +6,7 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from guides.wages.queries import current_release_id, find_occupations
@@ -194,8 +194,12 @@ def test_search_finds_occupations_without_a_guide(client):
 
 
 def test_occupations_are_looked_up_by_name_through_indexes():
-    """A search's occupation lookup reads two small indexes, not every occupation's name words."""
-    plan = find_occupations(current_release_id(), "nurse").explain()
+    """A search's occupation lookup can read two small indexes, not every occupation's name words.
+    Whether the planner prefers them for 830 rows depends on its statistics (a fresh machine chose a
+    scan), so scans are priced out: what is checked is that the query matches the indexes."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = find_occupations(current_release_id(), "nurse").explain()
     assert "occupation_name_words" in plan and "occupation_name_trgm" in plan
 
 
