@@ -1,4 +1,5 @@
-"""Django's Redis cache backend, keeping one client per connection pool.
+"""Django's Redis cache backend, keeping one client per connection pool, and able to keep a few hot
+keys in the process until Redis says they changed.
 
 Django's RedisCacheClient.get_client() builds a new redis.Redis for every cache call, and each one
 sets up its ~170 response callbacks: measured, that was a third of the time of a page-cache hit
@@ -6,7 +7,12 @@ sets up its ~170 response callbacks: measured, that was a third of the time of a
 pool is enough.
 """
 
+import os
+import threading
+
+import redis as redis_lib
 from django.core.cache.backends import redis
+from django.utils.functional import cached_property
 
 
 class RedisCacheClient(redis.RedisCacheClient):
@@ -25,3 +31,87 @@ class RedisCache(redis.RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = RedisCacheClient
+
+    @cached_property
+    def _tracked(self):
+        # The primary: writes go there, so its invalidations are the ones that count.
+        return TrackedKeys(redis_lib.ConnectionPool.from_url(self._servers[0]))
+
+    def get_many_tracked(self, keys):
+        """get_many() for keys read on nearly every request and rarely written (the page cache's
+        versions): answered from this process's copies, which Redis invalidates."""
+        keys = {self.make_and_validate_key(key): key for key in keys}
+        found = self._tracked.get_many(list(keys))
+        return {keys[key]: redis.RedisSerializer().loads(value) for key, value in found.items()}
+
+
+class TrackedKeys:
+    """Server-assisted client-side caching (RESP3 CLIENT TRACKING, Redis 6 or later): this process
+    keeps the values it read, and Redis pushes an invalidation on this connection when any of them
+    is written, evicted or flushed. (redis-py's own implementation requires Redis 7.4; Debian 12
+    ships 7.0.) Checking for invalidations is a non-blocking look at the socket, about 1 µs, where
+    a read costs a round trip, about 90 µs: most of a page-cache hit.
+
+    Exact: Redis writes the invalidation in the same turn of its event loop as the writer's reply,
+    so once a write has returned (and the editor's save has committed) it is waiting on this socket
+    for the next read. If the connection drops, what was missed meanwhile is unknowable: every value
+    is forgotten and read again."""
+
+    def __init__(self, pool):
+        self._pool = pool
+        self._lock = threading.Lock()  # one connection, and its replies, per process
+        self._connection = None
+        self._pid = None
+        self._values = {}
+
+    def get_many(self, keys):
+        """{key: raw value} of the keys that exist."""
+        with self._lock:
+            try:
+                return self._read(keys)
+            except (redis_lib.ConnectionError, OSError):
+                self._forget()  # Redis restarted or the connection dropped: once more afresh
+                return self._read(keys)
+            except BaseException:
+                self._forget()
+                raise
+
+    def _read(self, keys):
+        connection = self._connect()
+        while connection.can_read():  # invalidations already sent (handled by _invalidated)
+            connection.read_response(push_request=True)
+        missing = [key for key in keys if key not in self._values]
+        if missing:
+            # Reading a key is what makes Redis track it for this connection. An invalidation
+            # that arrives before the reply was for an older value; one after it stays queued.
+            connection.send_command("MGET", *missing)
+            for key, value in zip(missing, connection.read_response(), strict=True):
+                if value is not None:
+                    self._values[key] = value
+        return {key: self._values[key] for key in keys if key in self._values}
+
+    def _connect(self):
+        if self._connection is None or self._pid != os.getpid():  # a forked worker opens its own
+            self._values.clear()  # nothing read before this connection is tracked on it
+            pool = self._pool
+            connection = pool.connection_class(**{**pool.connection_kwargs, "protocol": 3})
+            connection.connect()
+            # As redis-py's own client-side cache does (redis.connection.CacheProxyConnection).
+            connection._parser.set_invalidation_push_handler(self._invalidated)
+            connection.send_command("CLIENT", "TRACKING", "ON")
+            connection.read_response()
+            self._connection, self._pid = connection, os.getpid()
+        return self._connection
+
+    def _invalidated(self, message):
+        keys = message[1]
+        if keys is None:  # the database was flushed
+            self._values.clear()
+        for key in keys or ():
+            self._values.pop(key.decode(), None)
+
+    def _forget(self):
+        """Drop the connection; the next read opens a new one and starts with nothing known."""
+        if self._connection is not None and self._pid == os.getpid():
+            self._connection.disconnect()
+        self._connection = None

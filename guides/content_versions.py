@@ -10,6 +10,8 @@ they are unchanged: exact invalidation without knowing which pages exist. Tags:
 Where versions live: with a shared cache (Redis) a random token per tag in that cache, read by every
 app server without touching the database; each bump writes new tokens, at once (this transaction
 sees its change) and again after commit (a page rendered meanwhile from the old rows is never kept).
+Each process keeps the tokens it read until Redis says they changed (careerguide.redis_cache), so a
+page-cache hit usually costs no round trip at all.
 With a per-process cache, processes share nothing but the database: versions are ContentVersion
 rows, bumped in the writing transaction, and a cached page costs one small query.
 """
@@ -18,9 +20,10 @@ import uuid
 
 from django.apps import apps
 from django.core.cache import cache, caches
-from django.core.cache.backends.redis import RedisCache
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_save, pre_delete
+
+from careerguide.redis_cache import RedisCache
 
 from .models import Category, ContentVersion, FixtureRecord, Guide
 
@@ -47,12 +50,12 @@ def read_versions(tags):
     """{tag: version}; raises a database error when the versions live there and it is down."""
     if shared():
         keys = {version_key(tag): tag for tag in tags}
-        found = cache.get_many(keys)
+        found = cache.get_many_tracked(keys)
         missing = {key: uuid.uuid4().hex for key in keys if key not in found}
         if missing:  # never bumped, or evicted: a new token, which no cached page holds
             for key, token in missing.items():
                 cache.add(key, token, timeout=None)
-            found = cache.get_many(keys)
+            found = cache.get_many_tracked(keys)
         return {keys[key]: value for key, value in found.items()}
     rows = dict(ContentVersion.objects.filter(tag__in=tags).values_list("tag", "value"))
     return {tag: rows.get(tag, 0) for tag in tags}

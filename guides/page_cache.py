@@ -37,9 +37,10 @@ CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=60, stal
 STALE_CACHE_CONTROL = "public, max-age=0, s-maxage=0, stale-if-error=86400"
 # Pages of old versions are never served; they leave the cache after a day, or sooner under LRU.
 ENTRY_TIMEOUT = 60 * 60 * 24
-# With a shared cache, each process also keeps the pages it served last: a hit then reads only the
-# few version tokens from Redis, not the whole entry (every encoding: about 95 KB for a guide).
-# Exact all the same, since the versions decide. At most LOCAL_ENTRIES pages, about 20 MB.
+# With a shared cache, each process also keeps the pages (and signed-in readers' HTML) it served
+# last: a hit then needs only the version tokens, not the whole entry from Redis (every encoding:
+# about 95 KB for a guide). Exact all the same, since the versions decide. At most LOCAL_ENTRIES
+# pages, about 20 MB.
 LOCAL_ENTRIES = 200
 local = LocMemCache("page-cache-local", {"TIMEOUT": ENTRY_TIMEOUT, "MAX_ENTRIES": LOCAL_ENTRIES})
 DATABASE_DOWN = (OperationalError, InterfaceError)
@@ -79,7 +80,7 @@ class PageCacheMiddleware:
         if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return self.get_response(request)
         key = url_key("page", request)
-        entry = cached_entry(key)
+        entry = cached(key)
         if entry is not None:
             try:
                 fresh = entry["year"] == timezone.now().year and (
@@ -100,9 +101,7 @@ class PageCacheMiddleware:
         if versions is None or not keepable(request, response):
             return response
         entry = make_entry(response, versions)
-        cache_call(cache.set, key, entry, ENTRY_TIMEOUT)
-        if shared():
-            local.set(key, entry)
+        keep(key, entry)
         return serve(request, entry, "miss")
 
     def process_view(self, request, view, args, kwargs):
@@ -135,23 +134,29 @@ def render_once(request, tags, render):
     except (*DATABASE_DOWN, *CACHE_DOWN):
         return render()
     key = url_key("html", request, timezone.now().year, sorted(versions.items()))
-    html = cache_call(cache.get, key)
+    html = cached(key)
     if html is None:
         html = render()
-        cache_call(cache.set, key, html, ENTRY_TIMEOUT)
+        keep(key, html)
     return html
 
 
-def cached_entry(key):
-    """The stored page: this process's copy if it has one, else the cache's."""
+def cached(key):
+    """A stored page or HTML: this process's copy if it has one, else the cache's."""
     if not shared():
         return cache_call(cache.get, key)
-    entry = local.get(key)
-    if entry is None:
-        entry = cache_call(cache.get, key)
-        if entry is not None:
-            local.set(key, entry)
-    return entry
+    value = local.get(key)
+    if value is None:
+        value = cache_call(cache.get, key)
+        if value is not None:
+            local.set(key, value)
+    return value
+
+
+def keep(key, value):
+    cache_call(cache.set, key, value, ENTRY_TIMEOUT)
+    if shared():
+        local.set(key, value)
 
 
 def cache_call(method, *args):
