@@ -35,14 +35,14 @@ class RedisCache(redis.RedisCache):
     @cached_property
     def _tracked(self):
         # The primary: writes go there, so its invalidations are the ones that count.
-        return TrackedKeys(redis_lib.ConnectionPool.from_url(self._servers[0]))
+        pool = redis_lib.ConnectionPool.from_url(self._servers[0])
+        return TrackedKeys(pool, redis.RedisSerializer().loads)
 
     def get_many_tracked(self, keys):
         """get_many() for keys read on nearly every request and rarely written (the page cache's
         versions): answered from this process's copies, which Redis invalidates."""
         keys = {self.make_and_validate_key(key): key for key in keys}
-        found = self._tracked.get_many(list(keys))
-        return {keys[key]: redis.RedisSerializer().loads(value) for key, value in found.items()}
+        return {keys[key]: value for key, value in self._tracked.get_many(keys).items()}
 
 
 class TrackedKeys:
@@ -57,15 +57,16 @@ class TrackedKeys:
     for the next read. If the connection drops, what was missed meanwhile is unknowable: every value
     is forgotten and read again."""
 
-    def __init__(self, pool):
+    def __init__(self, pool, loads):
         self._pool = pool
+        self._loads = loads  # kept decoded: decoding is most of the work left
         self._lock = threading.Lock()  # one connection, and its replies, per process
         self._connection = None
         self._pid = None
         self._values = {}
 
     def get_many(self, keys):
-        """{key: raw value} of the keys that exist."""
+        """{key: value} of the keys that exist."""
         with self._lock:
             try:
                 return self._read(keys)
@@ -87,7 +88,7 @@ class TrackedKeys:
             connection.send_command("MGET", *missing)
             for key, value in zip(missing, connection.read_response(), strict=True):
                 if value is not None:
-                    self._values[key] = value
+                    self._values[key] = self._loads(value)
         return {key: self._values[key] for key in keys if key in self._values}
 
     def _connect(self):

@@ -128,17 +128,23 @@ def render_once(request, tags, render):
     sessions keep them out of it. Exact like the page cache (it is keyed by the versions, read
     before rendering) and the same for everyone who may see the content; the caller adds headers."""
     # An anonymous request's versions were read for the page cache already (the same tags).
-    versions = getattr(request, "page_versions", None)
+    key = url_key("html", request, timezone.now().year)
+    return kept(key, tags, render, getattr(request, "page_versions", None))
+
+
+def kept(key, tags, make, versions=None):
+    """make()'s value (never None), kept until the content behind `tags` changes: keyed by their
+    versions, read before make() reads the content."""
     try:
         versions = versions or read_versions([SITE, *tags])
     except (*DATABASE_DOWN, *CACHE_DOWN):
-        return render()
-    key = url_key("html", request, timezone.now().year, sorted(versions.items()))
-    html = cached(key)
-    if html is None:
-        html = render()
-        keep(key, html)
-    return html
+        return make()
+    key = f"{key}:" + hashlib.sha256(repr(sorted(versions.items())).encode()).hexdigest()
+    value = cached(key)
+    if value is None:
+        value = make()
+        keep(key, value)
+    return value
 
 
 def cached(key):

@@ -5,7 +5,7 @@ import logging
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Count, Q
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -15,10 +15,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from .catalogue import PER_PAGE, CatalogueForm
-from .content_versions import GUIDES, guide_tag
+from .content_versions import GUIDES, guide_tag, shared
 from .models import Category, Guide
 from .page import GuidePage, breadcrumbs
-from .page_cache import public_page, render_once
+from .page_cache import kept, public_page, render_once
 from .search import highlight, suggestions
 from .structured_data import structured_data
 from .wages.queries import occupations_for_search
@@ -87,10 +87,22 @@ def highlighted(guide):
     return guide
 
 
+def published_pk(slug):
+    """The pk of the published guide at this slug, or None. Every guide page asks (and the page
+    cache, for its tags), so with a shared cache the answer is kept until any guide changes: every
+    save, publication and deletion bumps GUIDES. Without one, versions cost a query: as dear as
+    the question."""
+
+    def ask():
+        return (Guide.objects.published().filter(slug=slug).values_list("pk", flat=True).first(),)
+
+    return (kept(f"published-slug:{slug}", [GUIDES], ask) if shared() else ask())[0]
+
+
 def guide_page_tags(slug):
     """A guide's page shows that guide (its related guides and category bump it when they change).
     No published guide by that slug: a 404, which is never kept."""
-    pk = Guide.objects.published().filter(slug=slug).values_list("pk", flat=True).first()
+    pk = published_pk(slug)
     return [guide_tag(pk)] if pk else [GUIDES]
 
 
@@ -102,13 +114,18 @@ def guide_detail(request, slug):
     cache, which sets its validators and shared-cache headers (guides.page_cache); everyone else
     gets a published guide's HTML rendered once per version of the guide."""
     preview = request.user.has_perm("guides.view_guide")
+    if preview:
+        found = get_object_or_404(Guide.objects.only("pk", "status"), slug=slug)
+        pk, published = found.pk, found.is_published
+    else:
+        pk, published = published_pk(slug), True
+        if pk is None:
+            raise Http404("No published guide at this address.")
     visible = Guide.objects.all() if preview else Guide.objects.published()
-    # Which guide, and whether it is published: a cheap query. The page's own query (headline pay
-    # takes ten subqueries, some 12 ms to compile) runs only when the HTML is rendered.
-    found = get_object_or_404(visible.only("pk", "status"), slug=slug)
 
     def render_page():
-        guide = visible.with_headline_pay().select_related("category").get(pk=found.pk)
+        # Headline pay takes ten subqueries, some 12 ms to compile: only when the HTML is rendered.
+        guide = visible.with_headline_pay().select_related("category").get(pk=pk)
         page = GuidePage.build(guide, request.GET.get("state", "")[:2].lower())
         context = {
             "page": page,
@@ -119,9 +136,8 @@ def guide_detail(request, slug):
         return render_to_string("guides/guide_detail.html", context, request)
 
     # A draft preview is rendered afresh each time: drafts never enter a cache.
-    tags = [guide_tag(found.pk)]
     response = HttpResponse(
-        render_once(request, tags, render_page) if found.is_published else render_page()
+        render_once(request, [guide_tag(pk)], render_page) if published else render_page()
     )
     if preview:
         # What a signed-in editor sees (drafts, the preview banner) is theirs alone.

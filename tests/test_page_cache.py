@@ -329,6 +329,28 @@ def test_signed_in_readers_get_html_rendered_once_per_version(client, admin_user
     assert len(preview) > len(again) + 8
 
 
+@pytest.mark.django_db
+def test_a_reader_s_repeat_visit_does_not_ask_for_the_guide_again(
+    client, django_user_model, page_cache
+):
+    """With Redis, which guide a slug names is kept until any guide changes: a signed-in reader's
+    repeat visit reads only their session. Unpublishing or moving the guide shows at once."""
+    guide = make_full_guide(slug="nurse")
+    client.force_login(django_user_model.objects.create_user("reader", password="x" * 16))
+    get(client, "/guides/nurse/")
+    with CaptureQueriesContext(connection) as again:
+        assert get(client, "/guides/nurse/").status_code == 200
+    asked = [query["sql"] for query in again if "guides_guide" in query["sql"]]
+    assert asked == [] if page_cache == "redis" else len(asked) == 1
+    guide.slug = "registered-nurse"
+    guide.save()
+    assert get(client, "/guides/nurse/").status_code == 404
+    assert get(client, "/guides/registered-nurse/").status_code == 200
+    guide.status = Guide.Status.DRAFT
+    guide.save()
+    assert get(client, "/guides/registered-nurse/").status_code == 404
+
+
 def test_the_private_redis_is_closed_to_other_accounts():
     """Whoever can write the cache decides what pages say: the project's Redis listens on no TCP
     port, only on a socket in a directory that other accounts cannot enter."""
