@@ -133,13 +133,17 @@ def render_once(request, tags, render):
 
 
 def kept(key, tags, make, versions=None):
-    """make()'s value (never None), kept until the content behind `tags` changes: keyed by their
-    versions, read before make() reads the content."""
+    """make()'s value (never None), kept under `key` (any text or tuple) until the content behind
+    `tags` changes: keyed by their versions, read before make() reads the content. `versions`:
+    those already read for these tags."""
     try:
         versions = versions or read_versions([SITE, *tags])
     except (*DATABASE_DOWN, *CACHE_DOWN):
         return make()
-    key = f"{key}:" + hashlib.sha256(repr(sorted(versions.items())).encode()).hexdigest()
+    key = (
+        "kept:"
+        + hashlib.sha256(repr((RELEASE, key, sorted(versions.items()))).encode()).hexdigest()
+    )
     value = cached(key)
     if value is None:
         value = make()

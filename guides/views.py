@@ -65,6 +65,7 @@ def guide_list(request):
         "guides/guide_list.html",
         {
             "form": form,
+            "filters_html": filters_html(request, form),
             "page_obj": page,
             "guides": [highlighted(guide) for guide in page.object_list]
             if query
@@ -72,13 +73,31 @@ def guide_list(request):
             "query": query,
             "problems": form.problems,
             "active_filters": form.active_filters(),
-            # Filters start folded away unless some are in use, so results come first on a phone.
-            "filters_open": any(
-                form.values.get(name) not in (None, "") for name in form.fields if name != "q"
-            ),
             "suggestions": suggestions(query) if query and not page.paginator.count else [],
-            "occupations": occupations_for_search(query),
+            # Occupations change only with a wage release (SITE), not with the guides.
+            "occupations": kept(
+                ("search-occupations", query), [], lambda: occupations_for_search(query)
+            )
+            if query
+            else [],
         },
+    )
+
+
+def filters_html(request, form):
+    """The catalogue's filters: nine widgets take Django's form renderer about 5 ms, and most
+    searches share them, so they are kept per value of the filters (the query aside) until the
+    guides change (the categories' names)."""
+    values = [(name, form.data.getlist(name)) for name in form.fields if name != "q"]
+    # Folded away unless some are in use, so results come first on a phone.
+    is_open = any(form.values.get(name) not in (None, "") for name, _ in values)
+    return kept(
+        ("catalogue-filters", values),
+        [GUIDES],
+        lambda: render_to_string(
+            "includes/catalogue_filters.html", {"form": form, "filters_open": is_open}
+        ),
+        getattr(request, "page_versions", None),
     )
 
 

@@ -351,6 +351,33 @@ def test_a_reader_s_repeat_visit_does_not_ask_for_the_guide_again(
     assert get(client, "/guides/registered-nurse/").status_code == 404
 
 
+@pytest.mark.django_db
+def test_the_catalogue_s_kept_parts_show_changes_at_once(
+    client, django_user_model, page_cache, tmp_path
+):
+    """A search reuses its filters' HTML (kept until the guides change) and its occupations (until
+    a wage release), for signed-in readers too; a renamed category and a new release show at once,
+    and other filter values get their own."""
+    call_command("import_wages", "--from", str(write_sqlite(tmp_path / "a.sqlite")), verbosity=0)
+    guide = make_guide(title="Clinic manager")
+    client.force_login(django_user_model.objects.create_user("reader", password="x" * 16))
+    url = "/guides/?q=manager"
+    first = get(client, url).content.decode()
+    assert "(BLS OEWS, May 2026)" in first and f">{guide.category.name}</option>" in first
+    with CaptureQueriesContext(connection) as again:
+        get(client, url + "&page=1")
+    asked = [query["sql"] for query in again]
+    assert not [sql for sql in asked if sql.startswith('SELECT "wages_estimate"')]  # occupations
+    assert not [sql for sql in asked if 'FOR SELECT "guides_category"' in sql]  # the filters
+    guide.category.name = "Health and care"
+    guide.category.save()
+    assert ">Health and care</option>" in get(client, url).content.decode()
+    assert 'value="64000"' in get(client, url + "&pay_min=64000").content.decode()
+    newer = write_sqlite(tmp_path / "b.sqlite", year="2027")
+    call_command("import_wages", "--from", str(newer), verbosity=0)
+    assert "(BLS OEWS, May 2027)" in get(client, url).content.decode()
+
+
 def test_the_private_redis_is_closed_to_other_accounts():
     """Whoever can write the cache decides what pages say: the project's Redis listens on no TCP
     port, only on a socket in a directory that other accounts cannot enter."""
