@@ -1,5 +1,6 @@
 """gunicorn settings: `gunicorn careerguide.wsgi --config gunicorn.conf.py`."""
 
+import gc
 import multiprocessing
 import os
 
@@ -17,3 +18,11 @@ max_requests_jitter = 5_000
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_worker_init(worker):
+    """Django and the project are imported by now: about 95,000 objects that live as long as the
+    worker. Frozen, the garbage collector stops walking them; a full collection took 33 ms with
+    them (60 ms once the first pages were served), paid by whichever request set it off, and
+    made the slowest 5 % of occupation-list requests 3x slower than the rest."""
+    gc.freeze()

@@ -10,6 +10,7 @@ cached and uncached, the catalogue and a search, each as a ratio to the static f
 100 connections. This is a measurement, not a test: it asserts nothing.
 """
 
+import gc
 import json
 import os
 import re
@@ -112,6 +113,7 @@ def measure():
     from guides.search import search
 
     setup_test_environment()  # lets Client run without ALLOWED_HOSTS changes
+    gc.freeze()  # as a gunicorn worker does once the project is imported (gunicorn.conf.py)
     assert connection.settings_dict["NAME"] == "careerguide_bench", "not the scratch database"
     rendering = Client()
     # A session cookie bypasses the page cache, and a query string no request repeats the guide
