@@ -1,13 +1,14 @@
 """make bench: server time of search, the filtered catalogue and the occupation pages at 10,000
 synthetic guides, the time to import the bundled OEWS wage release, then throughput through gunicorn.
+Both use the project's Redis, as `make run` does, when it starts.
 
 Creates a scratch database beside the project's (never touching it), loads the real guides plus
 BENCH_GUIDES synthetic ones, then times requests through Django's full stack in-process (middleware,
 view, queries, template; the page cache bypassed, so pages are rendered) and prints median and p95
 per scenario, plus the query plan of a search. Then it serves the scratch database with gunicorn
-(and the project's Redis when it runs) and loads it with wrk: req/s of a static file, the guide page
-cached and uncached, the catalogue and a search, each as a ratio to the static file, and latency at
-100 connections. This is a measurement, not a test: it asserts nothing.
+and loads it with wrk: req/s of a static file, the guide page cached and uncached, the catalogue
+and a search, each as a ratio to the static file, and latency at 100 connections. This is a
+measurement, not a test: it asserts nothing.
 """
 
 import gc
@@ -120,7 +121,8 @@ def measure():
     # page's HTML reuse (render_once): every request is rendered.
     rendering.cookies["sessionid"] = "bench"
     print(
-        f"\n{Guide.objects.count()} guides in the database {connection.settings_dict['NAME']}; "
+        f"\n{Guide.objects.count()} guides in the database {connection.settings_dict['NAME']}, "
+        f"cache {os.environ.get('REDIS_URL') or 'per process'}; "
         f"{REQUESTS} requests per scenario after 10 warm-up requests.\n"
     )
     print(f"{'rendered every time':42} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}")
@@ -191,6 +193,18 @@ def wrk(path, header=None, connections=16, seconds=SECONDS):
     return rate, out, errors.group(0) if errors else "none"
 
 
+def site_env(url):
+    """The scratch database with the bench settings, and the project's Redis as `make run` has it
+    (its database 1, emptied), when it starts."""
+    env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="careerguide.settings.bench")
+    redis = ["bash", str(ROOT / "scripts/redis.sh")]
+    if "REDIS_URL" not in env and subprocess.run([*redis, "start"], env=env).returncode == 0:
+        env["REDIS_URL"] = subprocess.check_output([*redis, "url", "1"], text=True).strip()
+        socket = ROOT / ".local" / "redis" / "redis.sock"
+        subprocess.run(["redis-cli", "-s", str(socket), "-n", "1", "flushdb"], check=False)
+    return env
+
+
 def wire_sizes(path):
     """The cached page's size as sent for each Accept-Encoding (goal: at most 16 KB)."""
     sizes = []
@@ -211,13 +225,7 @@ def throughput(url):
         return
     manifest = json.loads((ROOT / "staticfiles" / "staticfiles.json").read_text())
     static = "/static/" + manifest["paths"]["css/site.css"]
-    env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="careerguide.settings.bench")
-    env["PORT"] = str(BENCH_PORT)
-    redis = ["bash", str(ROOT / "scripts/redis.sh")]
-    if "REDIS_URL" not in env and subprocess.run([*redis, "start"], env=env).returncode == 0:
-        env["REDIS_URL"] = subprocess.check_output([*redis, "url", "1"], text=True).strip()
-        socket = ROOT / ".local" / "redis" / "redis.sock"
-        subprocess.run(["redis-cli", "-s", str(socket), "-n", "1", "flushdb"], check=False)
+    env = dict(site_env(url), PORT=str(BENCH_PORT))
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "careerguide.wsgi", "--config", "gunicorn.conf.py"],
         env=env,
@@ -270,8 +278,5 @@ if __name__ == "__main__":
     if "--throughput-only" not in sys.argv:
         # Measure in a fresh interpreter: this one has imported the settings, and with them the
         # project's own database, before DATABASE_URL could name the scratch one.
-        env = dict(
-            os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="careerguide.settings.bench"
-        )
-        subprocess.run([sys.executable, __file__, "--measure-here"], env=env, check=True)
+        subprocess.run([sys.executable, __file__, "--measure-here"], env=site_env(url), check=True)
     throughput(url)
