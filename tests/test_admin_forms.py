@@ -34,3 +34,12 @@ def test_a_fresh_form_saves(client, editor):
     assert client.post(change_url(guide), data).status_code == 302
     guide.refresh_from_db()
     assert guide.summary == "My new summary."
+
+
+def test_a_source_typed_without_a_scheme_is_taken_as_https(client, editor):
+    """Editors paste "bls.gov/..." addresses; the admin stores them as https (as Django 6 will)."""
+    guide = make_full_guide()
+    data = {**open_form(client, guide), "growth_source_url": "bls.gov/ooh/", "_continue": "1"}
+    assert client.post(change_url(guide), data).status_code == 302
+    guide.refresh_from_db()
+    assert guide.growth_source_url == "https://bls.gov/ooh/"

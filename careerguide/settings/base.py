@@ -202,6 +202,9 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Addresses typed without a scheme ("bls.gov/ooh/...") are taken as https, as Django 6 will do.
+# This transitional setting warns once at start-up, where leaving it unset warned on every form.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
