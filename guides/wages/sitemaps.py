@@ -4,7 +4,9 @@ from .models import Occupation, Release
 
 
 class OccupationSitemap(Sitemap):
-    """Every detailed occupation's page in the current release."""
+    """Every detailed occupation's page in the current release. Its state pages are left out on
+    purpose: some 45,000 addresses, each a slice of the occupation page's own state table, which
+    links to them."""
 
     changefreq = "yearly"
     priority = 0.6
