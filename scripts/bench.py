@@ -148,9 +148,10 @@ def measure():
 # a query string no request repeats, so nothing is reused: the cost of a first render.
 BENCH_PORT = int(os.environ.get("BENCH_PORT", "8099"))
 SECONDS = os.environ.get("BENCH_SECONDS", "3")
-# This machine's speed drifts by a factor of two from one run to the next (shared cores): each
-# request is run ROUNDS times right after the static file, and the medians are compared.
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+# This machine's speed drifts by a factor of two from one run to the next (shared cores), and
+# within a run: each request is run ROUNDS times, each between two runs of the static file, and
+# the median of those rounds' ratios is given with their range.
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 LONG_SECONDS = os.environ.get("BENCH_LONG_SECONDS", "60")
 UNCACHED = "Cookie: sessionid=bench"
 RENDER = "render"  # a unique query string per request (wrk's Lua script below), and the cookie
@@ -243,22 +244,28 @@ def throughput(url):
             time.sleep(0.2)
         print(f"\nThroughput through gunicorn ({env.get('REDIS_URL') or 'per-process cache'}),")
         print(
-            f"wrk -t2 -c16 -d{SECONDS}s, {ROUNDS} rounds each alternating with the static file;"
-            " medians:\n"
+            f"wrk -t2 -c16 -d{SECONDS}s, {ROUNDS} rounds each between two runs of the static file;"
+            " medians, and the range of the rounds' ratios:\n"
         )
-        print(f"{'request':28} {'req/s':>8} {'static req/s':>13} {'ratio':>6}  errors")
+        print(f"{'request':30} {'req/s':>6} {'static':>7} {'ratio':>6} {'range':>11}  errors")
         for name, path, header in [("static CSS (WhiteNoise)", static, None), *THROUGHPUT]:
             wrk(path, header, seconds="2")  # warm-up: fills the cache
-            bases, rates, problems = [], [], set()
+            bases, rates, problems = [wrk(static)[0]], [], set()
             for _ in range(ROUNDS):
-                bases.append(wrk(static)[0])
                 rate, _, errors = wrk(path, header)
                 rates.append(rate)
                 problems.add(errors)
-            base, rate = statistics.median(bases), statistics.median(rates)
+                bases.append(wrk(static)[0])
+            # A round's ratio: its rate against the static runs on either side of it.
+            ratios = [
+                rate / (((before + after) / 2) or 1)
+                for rate, before, after in zip(rates, bases, bases[1:], strict=False)
+            ]
             errors = "; ".join(sorted(problems - {"none"})) or "none"
-            ratio = f"{rate / base:6.2f}" if base else "   n/a"  # the static runs failed
-            print(f"{name:28} {rate:8.0f} {base:13.0f} {ratio}  {errors}")
+            print(
+                f"{name:30} {statistics.median(rates):6.0f} {statistics.median(bases):7.0f}"
+                f" {statistics.median(ratios):6.2f} {min(ratios):5.2f}-{max(ratios):<5.2f}  {errors}"
+            )
         print(f"\nThe seed guide on the wire: {wire_sizes(THROUGHPUT[0][1])}")
         _, out, errors = wrk(THROUGHPUT[0][1], connections=100, seconds=LONG_SECONDS)
         print(f"\nCached guide page, 100 connections for {LONG_SECONDS} s (errors: {errors}):")
