@@ -68,14 +68,15 @@ class TrackedKeys:
     def get_many(self, keys):
         """{key: value} of the keys that exist."""
         with self._lock:
-            try:
-                return self._read(keys)
-            except (redis_lib.ConnectionError, OSError):
-                self._forget()  # Redis restarted or the connection dropped: once more afresh
-                return self._read(keys)
-            except BaseException:
-                self._forget()
-                raise
+            for attempt in (1, 2):
+                try:
+                    return self._read(keys)
+                except BaseException as error:
+                    self._forget()  # a reply may be half read: never reuse the connection
+                    # Redis restarted or the connection dropped: once more, afresh.
+                    dropped = isinstance(error, (redis_lib.ConnectionError, OSError))
+                    if attempt == 2 or not dropped:
+                        raise
 
     def _read(self, keys):
         connection = self._connect()
