@@ -4,7 +4,7 @@ import pytest
 
 from guides.models import Guide
 
-from .admin_pages import change_url, open_form
+from .admin_pages import change_url, open_form, save
 from .factories import make_full_guide
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,6 @@ def test_a_fresh_form_saves(client, editor):
 def test_a_source_typed_without_a_scheme_is_taken_as_https(client, editor):
     """Editors paste "bls.gov/..." addresses; the admin stores them as https (as Django 6 will)."""
     guide = make_full_guide()
-    data = {**open_form(client, guide), "growth_source_url": "bls.gov/ooh/", "_continue": "1"}
-    assert client.post(change_url(guide), data).status_code == 302
+    assert save(client, guide, growth_source_url="bls.gov/ooh/").status_code == 302
     guide.refresh_from_db()
     assert guide.growth_source_url == "https://bls.gov/ooh/"

@@ -1,7 +1,9 @@
 """The API object: its routers, error handling and the OpenAPI document's description."""
 
+from guides.page_cache import CACHE_CONTROL
+
 from .guides import router as guides_router
-from .http import PublicApi, install_error_handlers
+from .http import MAX_PER_PAGE, PER_PAGE, PublicApi, install_error_handlers
 from .occupations import router as occupations_router
 from .schemas import LICENCE
 
@@ -9,10 +11,10 @@ DESCRIPTION = (
     "Read-only public data of Career Guide: the published guides (the catalogue's filters, every "
     "section's data in the editors' fixture format with its Markdown rendered to HTML) and the "
     "occupations of the current BLS OEWS release with their pay by area.\n\n"
-    "No key, no cookies, CORS open for GET. Lists come 20 a page (`per_page` up to 100). Every "
-    "success carries an `ETag` and `Cache-Control: public, max-age=0, s-maxage=60`: send the "
-    "ETag back in `If-None-Match` for a 304. A bad parameter (misspelt ones too) gives a 400, an unknown item "
-    "a 404, each with `detail` in words. Every response has a `licence` block."
+    f"No key, no cookies, CORS open for GET. Lists come {PER_PAGE} a page (`per_page` up to "
+    f"{MAX_PER_PAGE}). Every success carries an `ETag` and `Cache-Control: {CACHE_CONTROL}`: send "
+    "the ETag back in `If-None-Match` for a 304. A bad parameter (misspelt ones too) gives a 400, "
+    "an unknown item a 404, each with `detail` in words. Every response has a `licence` block."
 )
 
 api = PublicApi(

@@ -8,7 +8,7 @@ class SearchWord(models.Model):
     """A word of the guides' names (titles and alternative titles) and how many guides' names use
     it: the words search corrects a misspelt query word to, through the trigram index.
 
-    The database keeps these counts itself: triggers on guides_guide (migration 0009) count every
+    The database keeps these counts itself: triggers on guides_guide (migration 0011) count every
     insert, update and delete of a guide, whichever code path writes it."""
 
     word = models.TextField(primary_key=True)
