@@ -6,6 +6,7 @@ A bad value never breaks the page: the form reports it in words and the rest of 
 from django import forms
 from django.db.models import F
 
+from .finding.results import with_occupations
 from .models import GROWTH_PERCENT_MAX, GROWTH_PERCENT_MIN, MONEY_MAX, Category, Guide
 from .search import search
 
@@ -14,7 +15,7 @@ SORTS = {
     "pay": ("Median pay (highest first)", [F("headline_median").desc(nulls_last=True), "title"]),
     "growth": (
         "Projected growth (highest first)",
-        [F("growth_percent").desc(nulls_last=True), "title"],
+        [F("shown_growth").desc(nulls_last=True), "title"],
     ),
     "reviewed": (
         "Last reviewed (newest first)",
@@ -22,6 +23,9 @@ SORTS = {
     ),
 }
 RELEVANCE = "relevance"
+# Filters that only guides have (editors' ratings, categories): a search using one lists guides
+# alone; the others (education, pay, growth) apply to occupations too.
+GUIDES_ONLY = ["category", "demand", "remote"]
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
 
@@ -126,7 +130,9 @@ class CatalogueForm(forms.Form):
 
     def results(self, queryset):
         values = self.values
-        queryset = queryset.for_lists().with_headline_pay().select_related("category")
+        queryset = (
+            queryset.for_lists().with_headline_pay().with_outlook().select_related("category")
+        )
         if values.get("category"):
             queryset = queryset.filter(category=values["category"])
         if values.get("demand"):
@@ -140,10 +146,13 @@ class CatalogueForm(forms.Form):
         if values.get("pay_max") is not None:
             queryset = queryset.filter(headline_median__lte=values["pay_max"])
         if values.get("growth_min") is not None:
-            queryset = queryset.filter(growth_percent__gte=values["growth_min"])
+            queryset = queryset.filter(shown_growth__gte=values["growth_min"])
         sort = values.get("sort") or ""
         if values.get("q"):
-            queryset = search(queryset, values["q"], SORTS[sort][1] if sort in SORTS else None)
+            ranked = search(queryset, values["q"], SORTS[sort][1] if sort in SORTS else None)
+            if any(values.get(name) for name in GUIDES_ONLY):
+                return ranked
+            return with_occupations(ranked, values, sort)
         else:
             queryset = queryset.order_by(*SORTS.get(sort, SORTS["name"])[1])
         return queryset

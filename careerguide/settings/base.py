@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "guides",
     "guides.wages",
     "guides.feedback",
+    "guides.finding",
 ]
 
 MIDDLEWARE = [

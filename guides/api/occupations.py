@@ -7,11 +7,13 @@ from django.urls import reverse
 from ninja import Query, Router
 from ninja.errors import HttpError
 
+from guides.projections import jobs
 from guides.wages.models import DATATYPE_FIELDS, Area, Estimate, Occupation, Release
 from guides.wages.pay import SOURCE
 from guides.wages.queries import SOC, find_occupations, state_for
 
 from .http import MAX_PER_PAGE, PER_PAGE, paginate, reject_unknown
+from .occupation_data import occupation_data, onet_out, projection_of, projection_out
 from .schemas import Error, OccupationDetail, OccupationList, Wages
 
 router = Router(tags=["occupations"])
@@ -36,13 +38,20 @@ def release_out(release):
     }
 
 
-def occupation_summary(request, occupation):
+def occupation_summary(request, occupation, projection=None):
+    """An occupation with its pay and, from `projection` or the list's annotations, outlook."""
+    growth = projection.change_percent if projection else getattr(occupation, "growth", None)
+    openings = projection.openings if projection else getattr(occupation, "openings", None)
+    education = projection.education if projection else getattr(occupation, "education", None)
     return {
         "code": occupation.code,
         "name": occupation.name,
         "level": occupation.get_level_display(),
         "national_median": occupation.national_median,
         "national_employment": occupation.national_employment,
+        "growth_percent": None if growth is None else float(growth),
+        "openings_a_year": jobs(openings),
+        "entry_education": education,
         "url": request.build_absolute_uri(occupation.get_absolute_url()),
         "api_url": request.build_absolute_uri(reverse("api:occupation", args=[occupation.code])),
     }
@@ -91,7 +100,11 @@ def occupation_list(
     occupations = Occupation.objects.filter(release=release, level=LEVELS[level])
     if q.strip():  # names of detailed occupations, as on /occupations/
         occupations = occupations.filter(pk__in=find_occupations(release, q).values("pk"))
-    occupations = occupations.order_by("code")
+    occupations = occupations.annotate(
+        growth=projection_of("change_percent"),
+        openings=projection_of("openings"),
+        education=projection_of("education"),
+    ).order_by("code")
     return {
         "release": release_out(release),
         **paginate(request, occupations, page, per_page, occupation_summary),
@@ -116,13 +129,16 @@ def occupation_detail(request, soc: str):
     release = _release()
     occupation = _occupation(release, soc)
     national = _national(occupation)
+    projection, onet = occupation_data(occupation.code)
     return {
-        **occupation_summary(request, occupation),
+        **occupation_summary(request, occupation, projection),
         "parent": occupation.parent.code if occupation.parent_id else None,
         "wages_url": request.build_absolute_uri(reverse("api:wages", args=[occupation.code])),
         "release": release_out(release),
         "source": SOURCE,
         "national": estimate_out(release, national) if national else None,
+        "projection": projection_out(projection),
+        "onet": onet_out(onet),
     }
 
 

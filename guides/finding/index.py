@@ -1,0 +1,70 @@
+"""Keeping OccupationEntry in step with the imports: rebuild() after each wage or O*NET import,
+inside its transaction, so search never describes a release the pages no longer show."""
+
+from django.db import connection
+
+from guides.wages.models import Occupation, Release
+
+CONFIG = "english"
+# A name as exact matching compares it: lowercase, any run of punctuation or spaces one space.
+NORMALISE_SQL = "trim(regexp_replace(lower({}), '[^[:alnum:]]+', ' ', 'g'))"
+
+
+def onet_codes_sql():
+    """O*NET occupations belonging to the OEWS occupation `o`: the same SOC code (29-1141.00 and
+    its specialties .01-.04), or, where OEWS publishes a broad occupation as detailed (13-1020,
+    29-2010: codes ending in 0), every O*NET occupation in that broad group."""
+    return """
+        x.release_id = %(onet)s
+        AND (x.soc = o.code OR (o.code LIKE '%%0' AND left(x.soc, 6) = left(o.code, 6)))
+    """
+
+
+def rebuild():
+    """Replace every entry with one per detailed occupation of the current OEWS release. Without an
+    O*NET release, entries hold the OEWS names alone."""
+    from guides.occupations.models import OnetOccupation
+
+    wages = Release.objects.current()
+    onet = OnetOccupation.objects.current().values_list("release_id", flat=True).first()
+    normalise = NORMALISE_SQL.format
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM finding_occupationentry")
+        if wages is None:
+            return
+        cursor.execute(
+            f"""
+            INSERT INTO finding_occupationentry (occupation_id, vector, exact_names)
+            SELECT o.id,
+                setweight(to_tsvector(%(config)s, o.name || ' ' || coalesce(t.titles, '')), 'A')
+                || setweight(to_tsvector(%(config)s, coalesce(a.alternates, '')), 'B')
+                || setweight(to_tsvector(%(config)s, coalesce(t.description, '')), 'C'),
+                ARRAY(
+                    SELECT DISTINCT {normalise("name")}
+                    FROM unnest(o.name || coalesce(t.names, '{{}}') || coalesce(a.names, '{{}}'))
+                        AS name
+                    WHERE name <> ''
+                )
+            FROM wages_occupation o
+            LEFT JOIN LATERAL (
+                SELECT string_agg(x.title, ' ') AS titles, array_agg(x.title) AS names,
+                    string_agg(x.description, ' ' ORDER BY x.code) AS description
+                FROM occupations_onetoccupation x WHERE {onet_codes_sql()}
+            ) t ON true
+            LEFT JOIN LATERAL (
+                SELECT string_agg(alt.title || ' ' || alt.short_title, ' ') AS alternates,
+                    array_agg(alt.title) || array_agg(alt.short_title) AS names
+                FROM occupations_alternatetitle alt
+                JOIN occupations_onetoccupation x ON x.id = alt.occupation_id
+                WHERE {onet_codes_sql()}
+            ) a ON true
+            WHERE o.release_id = %(wages)s AND o.level = %(detailed)s
+            """,
+            {
+                "config": CONFIG,
+                "onet": onet,
+                "wages": wages.pk,
+                "detailed": Occupation.Level.DETAILED,
+            },
+        )
+        cursor.execute("ANALYZE finding_occupationentry")
