@@ -4,7 +4,8 @@ pay) beside its own hand-typed figures, which stay, labelled as the guide's."""
 
 from django.db.models import Subquery
 
-from .wages.queries import is_guide_code, soc_codes
+# The template filters import this module, and guides.wages imports them: so its imports wait
+# until they are used.
 
 
 def jobs(thousands):
@@ -15,6 +16,7 @@ def jobs(thousands):
 def guide_projection(occupation_code):
     """The current EP projection of a guide's main SOC code, or None: one query."""
     from .occupations.models import Projection
+    from .wages.queries import soc_codes
 
     codes = soc_codes(occupation_code)
     if not codes:
@@ -32,6 +34,7 @@ def projected(column):
     """For annotating guides: one column of the current projection of each guide's main SOC code
     (NULL without one). One index lookup a guide."""
     from .occupations.models import Projection
+    from .wages.queries import is_guide_code
 
     return Subquery(
         Projection.objects.current()

@@ -1,7 +1,7 @@
 """The API's view of an occupation's BLS Employment Projections and O*NET data: what
 /api/v1/occupations/{soc} adds to its pay."""
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import OuterRef, Subquery
 
 from guides.projections import jobs
 
@@ -31,19 +31,15 @@ def projection_out(projection):
     }
 
 
-def onet_out(onet):
-    """The O*NET occupation with the same SOC code (its .00 row), or None."""
+def onet_out(onet, skills, knowledge):
+    """The O*NET occupation with the same SOC code (its .00 row) and the SOC code's ratings
+    (guides.occupations.skills: a specialties' average where O*NET rates only those), or None."""
     if onet is None:
         return None
-    ratings = {"skill": [], "knowledge": []}
-    for rating in onet.ratings.all():
-        ratings[rating.domain].append(
-            {
-                "name": rating.name,
-                "importance": float(rating.importance),
-                "level": float(rating.level),
-            }
-        )
+
+    def ratings(rated):
+        return [{"name": name, "importance": float(value)} for name, value in rated.ratings]
+
     return {
         "code": onet.code,
         "title": onet.title,
@@ -52,8 +48,9 @@ def onet_out(onet):
         "job_zone": onet.job_zone.zone if onet.job_zone else None,
         "job_zone_name": onet.job_zone.short_name if onet.job_zone else None,
         "tasks": [{"text": task.text, "kind": task.kind or None} for task in onet.tasks.all()],
-        "skills": ratings["skill"],
-        "knowledge": ratings["knowledge"],
+        "skills": ratings(skills) if skills else [],
+        "knowledge": ratings(knowledge) if knowledge else [],
+        "ratings_from_specialties": skills.from_specialties if skills else [],
         "education": [
             {"level": share.level.name, "percent": float(share.percent)}
             for share in onet.education_shares.all()
@@ -62,29 +59,32 @@ def onet_out(onet):
     }
 
 
-def projection_of(column):
-    """A subquery for a list of occupations: one column of each one's current projection."""
+def with_projection(occupations):
+    """Occupations annotated with their current projection's growth, openings and education."""
     from guides.occupations.models import Projection
 
     rows = Projection.objects.current().filter(soc=OuterRef("code"))
-    return Subquery(rows.values(column)[:1])
+    return occupations.annotate(
+        growth=Subquery(rows.values("change_percent")[:1]),
+        openings=Subquery(rows.values("openings")[:1]),
+        education=Subquery(rows.values("education")[:1]),
+    )
 
 
 def occupation_data(soc):
-    """(the current EP projection, the current O*NET occupation) for a SOC code: five queries."""
-    from guides.occupations.models import OnetOccupation, Projection, Rating
+    """The current EP projection and O*NET data for a SOC code, as the API shows them (both None
+    where the datasets have nothing): eight queries."""
+    from guides.occupations.models import OnetOccupation, Projection
+    from guides.occupations.skills import skills_by_soc
 
     projection = Projection.objects.current().filter(soc=soc).select_related("release").first()
     onet = (
         OnetOccupation.objects.current()
         .filter(code=f"{soc}.00")
         .select_related("release", "job_zone")
-        .prefetch_related(
-            "tasks",
-            Prefetch("ratings", Rating.objects.order_by("domain", "-importance", "name")),
-            "education_shares__level",
-            "alternate_titles",
-        )
+        .prefetch_related("tasks", "education_shares__level", "alternate_titles")
         .first()
     )
-    return projection, onet
+    skills = skills_by_soc([soc]).get(soc)
+    knowledge = skills_by_soc([soc], "knowledge").get(soc)
+    return projection_out(projection), onet_out(onet, skills, knowledge)

@@ -7,7 +7,7 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
-from guides.occupations.sources import ONET_ATTRIBUTION
+from guides.occupations.credits import EP_SOURCE, ONET_ATTRIBUTION, ONET_SOURCE
 from guides.wages.pay import SOURCE as OEWS_SOURCE
 
 
@@ -23,9 +23,6 @@ class Licence(Schema):
     attribution: str
     sources: list[DataSource]
 
-
-EP_SOURCE = "U.S. Bureau of Labor Statistics, Employment Projections"
-ONET_SOURCE = "O*NET Database, U.S. Department of Labor, Employment and Training Administration"
 
 LICENCE = Licence(
     name="CC BY 4.0",
@@ -194,7 +191,6 @@ class TaskOut(Schema):
 class RatingOut(Schema):
     name: str
     importance: float = Field(description="O*NET importance, 1 to 5.")
-    level: float = Field(description="O*NET level, 0 to 7.")
 
 
 class EducationShareOut(Schema):
@@ -212,6 +208,10 @@ class OnetOut(Schema):
     tasks: list[TaskOut]
     skills: list[RatingOut] = Field(description="All 35 skills, most important first.")
     knowledge: list[RatingOut]
+    ratings_from_specialties: list[str] = Field(
+        description="Where O*NET rates only the occupation's specialties, their titles: the "
+        "skills and knowledge are then their mean importance."
+    )
     education: list[EducationShareOut]
     alternate_titles: list[str]
 

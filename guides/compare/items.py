@@ -116,6 +116,7 @@ class Item:
     projection: object = None  # guides.occupations.models.Projection (compare.occupation_data)
     onet_skills: list = field(default_factory=list)  # O*NET's most important skills
     onet_unique: list = field(default_factory=list)
+    onet_skills_from: list = field(default_factory=list)
 
 
 def find_items(keys, state=None, priced=True):

@@ -5,8 +5,6 @@ A guide is compared through its main SOC code (the one with the most jobs, as it
 an occupation through its own. Two queries for any number of items.
 """
 
-from collections import defaultdict
-
 from guides.wages.queries import soc_codes
 
 # O*NET rates 35 skills for every occupation by importance (1 to 5). An item's top skills are
@@ -25,30 +23,20 @@ def item_code(item):
 
 
 def add_occupation_data(items):
-    """Set each item's `projection` (or None) and `onet_skills` (names, most important first)."""
-    from guides.occupations.models import OnetOccupation, Projection, Rating
+    """Set each item's `projection` (or None), `onet_skills` (names, most important first) and
+    `onet_skills_from` (the specialties they were averaged over, if any)."""
+    from guides.occupations.models import Projection
+    from guides.occupations.skills import skills_by_soc
 
-    codes = {item: item_code(item) for item in items}
-    wanted = [code for code in codes.values() if code]
+    codes = [item_code(item) for item in items]
+    wanted = [code for code in codes if code]
     projections = {
         row.soc: row
         for row in Projection.objects.current().filter(soc__in=wanted).select_related("release")
     }
-    ratings = (
-        Rating.objects.filter(
-            occupation__in=OnetOccupation.objects.current().filter(
-                code__in=[f"{code}.00" for code in wanted]
-            ),
-            domain=Rating.Domain.SKILL,
-            importance__gte=IMPORTANT,
-        )
-        .select_related("occupation")
-        .order_by("occupation__soc", "-importance", "name")
-    )
-    skills = defaultdict(list)
-    for rating in ratings:
-        if len(skills[rating.occupation.soc]) < TOP_SKILLS:
-            skills[rating.occupation.soc].append(rating.name)
-    for item, code in codes.items():
+    skills = skills_by_soc(wanted)
+    for item, code in zip(items, codes, strict=True):
         item.projection = projections.get(code)
-        item.onet_skills = skills.get(code, [])
+        rated = skills.get(code)
+        item.onet_skills = rated.top(TOP_SKILLS, IMPORTANT) if rated else []
+        item.onet_skills_from = rated.from_specialties if rated else []

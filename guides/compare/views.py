@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from guides.finding.catalogue import average_growth
-from guides.occupations.sources import ONET_ATTRIBUTION
+from guides.occupations.credits import ONET_ATTRIBUTION
 from guides.page_cache import public_page
 from guides.search import suggestions
 from guides.wages.queries import SOC

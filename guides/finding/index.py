@@ -3,7 +3,9 @@ inside its transaction, so search never describes a release the pages no longer 
 
 from django.db import connection
 
-from guides.wages.models import Occupation, Release
+# wages.Occupation.Level.DETAILED; a plain number so the migration that fills the table needs
+# no model.
+DETAILED = 3
 
 CONFIG = "english"
 # A name as exact matching compares it: lowercase, any run of punctuation or spaces one space.
@@ -15,25 +17,26 @@ def onet_codes_sql():
     its specialties .01-.04), or, where OEWS publishes a broad occupation as detailed (13-1020,
     29-2010: codes ending in 0), every O*NET occupation in that broad group."""
     return """
-        x.release_id = %(onet)s
+        x.release_id = current.onet
         AND (x.soc = o.code OR (o.code LIKE '%%0' AND left(x.soc, 6) = left(o.code, 6)))
     """
 
 
 def rebuild():
     """Replace every entry with one per detailed occupation of the current OEWS release. Without an
-    O*NET release, entries hold the OEWS names alone."""
-    from guides.occupations.models import OnetOccupation
-
-    wages = Release.objects.current()
-    onet = OnetOccupation.objects.current().values_list("release_id", flat=True).first()
+    O*NET release, entries hold the OEWS names alone. SQL only (the current releases chosen as
+    their querysets' newest_first() does), so the migration that creates the table can fill it."""
     normalise = NORMALISE_SQL.format
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM finding_occupationentry")
-        if wages is None:
-            return
         cursor.execute(
             f"""
+            WITH current AS (
+                SELECT
+                    (SELECT id FROM wages_release ORDER BY year DESC, code DESC LIMIT 1) AS wages,
+                    (SELECT id FROM occupations_release WHERE dataset = 'onet'
+                        ORDER BY year DESC, code DESC LIMIT 1) AS onet
+            )
             INSERT INTO finding_occupationentry (occupation_id, vector, exact_names)
             SELECT o.id,
                 setweight(to_tsvector(%(config)s, o.name || ' ' || coalesce(t.titles, '')), 'A')
@@ -45,7 +48,7 @@ def rebuild():
                         AS name
                     WHERE name <> ''
                 )
-            FROM wages_occupation o
+            FROM current CROSS JOIN wages_occupation o
             LEFT JOIN LATERAL (
                 SELECT string_agg(x.title, ' ') AS titles, array_agg(x.title) AS names,
                     string_agg(x.description, ' ' ORDER BY x.code) AS description
@@ -58,13 +61,8 @@ def rebuild():
                 JOIN occupations_onetoccupation x ON x.id = alt.occupation_id
                 WHERE {onet_codes_sql()}
             ) a ON true
-            WHERE o.release_id = %(wages)s AND o.level = %(detailed)s
+            WHERE o.release_id = current.wages AND o.level = %(detailed)s
             """,
-            {
-                "config": CONFIG,
-                "onet": onet,
-                "wages": wages.pk,
-                "detailed": Occupation.Level.DETAILED,
-            },
+            {"config": CONFIG, "detailed": DETAILED},
         )
         cursor.execute("ANALYZE finding_occupationentry")

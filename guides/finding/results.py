@@ -20,11 +20,13 @@ from django.db.models import (
     Func,
     IntegerField,
     OuterRef,
+    Q,
     Subquery,
     TextField,
     Value,
     When,
 )
+from django.db.models.functions import Length
 
 from guides.search import MARK_START, MARK_STOP, highlight
 from guides.wages.models import Occupation
@@ -175,7 +177,7 @@ class Results:
             )
             .annotate(words=SearchVector("title", "short_title", config=CONFIG))
             .filter(words=self.query)
-            .order_by("title")
+            .order_by(Length("title"), "title")  # the plainest name that matched
         )
         return Occupation.objects.filter(pk__in=ids).annotate(
             growth=projected_growth(OuterRef("code")),
@@ -226,4 +228,5 @@ def occupation_matches(release, text):
         return occupations.filter(code=text).values("pk")
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
     entries = OccupationEntry.objects.filter(vector=query).values("occupation_id")
-    return occupations.filter(pk__in=entries).values("pk")
+    # Part of a word too ("electric"): the trigram index on the name serves it.
+    return occupations.filter(Q(pk__in=entries) | Q(name__icontains=text)).values("pk")

@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.db.models import OuterRef, Subquery
 
 from guides.content_versions import SITE, bump
+from guides.finding.index import rebuild as rebuild_search
 
 from .models import DATATYPE_FIELDS, Area, Estimate, Occupation, Release
 from .sources import SourceError, area_states, soc
@@ -60,6 +61,7 @@ def import_release(source, say=print):
             national_employment=Subquery(national.values("employment")[:1]),
         )
         _analyze()
+        rebuild_search()  # search's occupations are this release's
         bump(SITE)  # every page may show pay: none cached before the release is served again
     seconds = time.monotonic() - started
     return f"Imported OEWS {release.name}: {count:,} estimates in {seconds:.1f} s."

@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import BooleanField, F, Func, OuterRef, Q, Subquery, TextField, Value
 
 from .models import Area, Estimate, Occupation, Release
@@ -146,17 +145,3 @@ def occupation_estimates(release, occupation, postal=None):
         where |= Q(area__kind=Area.Kind.STATE)
     rows = Estimate.objects.filter(where, release=release, occupation=occupation)
     return list(rows.select_related("area", "occupation"))
-
-
-def find_occupations(release, text, limit=None):
-    """Detailed occupations whose name matches the words of `text` (stemmed, so "data
-    scientist" finds Data Scientists) or whose SOC code is `text`."""
-    text = text.strip()
-    occupations = Occupation.objects.filter(release=release, level=Occupation.Level.DETAILED)
-    if SOC.fullmatch(text):
-        return occupations.filter(code=text)
-    query = SearchQuery(text, search_type="websearch", config="english")
-    matches = occupations.annotate(words=SearchVector("name", config="english")).filter(
-        Q(words=query) | Q(name__icontains=text)
-    )
-    return matches[:limit] if limit else matches

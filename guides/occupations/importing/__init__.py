@@ -11,6 +11,7 @@ import time
 from django.db import connection, transaction
 
 from guides.content_versions import SITE, bump
+from guides.finding.index import rebuild as rebuild_search
 
 from ..extracts import FOLDER, checksums
 from ..models import (
@@ -67,6 +68,7 @@ def import_occupations(folder=None, say=print):
             outcomes.append(f"Imported {release.name}.")
         if any(outcome.startswith("Imported") for outcome in outcomes):
             _analyze()
+            rebuild_search()  # search reads O*NET's titles and descriptions
             bump(SITE)  # occupation pages, guides and lists show these figures
     return " ".join([*outcomes, f"({time.monotonic() - started:.1f} s)"])
 
