@@ -33,7 +33,7 @@ from .occupation_data import TOP_SKILLS, add_occupation_data
 MOST_LOOKED_UP = 12
 
 
-@public_page()
+@public_page(reads=["c", "state"])
 @require_safe
 def compare(request):
     keys = chosen_keys(request.GET.getlist("c"))

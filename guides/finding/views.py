@@ -12,7 +12,7 @@ from guides.wages.pay import Pay, period_of
 from .catalogue import PER_PAGE, SORTS, OccupationFilters, average_growth, strong_rule
 
 
-@public_page()
+@public_page(reads=[*OccupationFilters.base_fields, "page"])
 @require_safe
 def occupation_list(request):
     """Every detailed occupation with its pay and outlook, by major group, filtered and sorted."""

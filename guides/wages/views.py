@@ -92,7 +92,7 @@ def _breadcrumbs(occupation, *extra):
     return crumbs + list(extra)
 
 
-@public_page()
+@public_page(reads=["state"])
 @require_safe
 def occupation_detail(request, soc):
     release, occupation = _occupation(soc)
@@ -157,7 +157,7 @@ def _sort_links(current, descending):
     return links
 
 
-@public_page()
+@public_page(reads=["sort"])
 @require_safe
 def occupation_state(request, soc, state):
     release, occupation = _occupation(soc)

@@ -10,8 +10,8 @@ import time
 
 from django.db import connection, transaction
 
-from guides.content_versions import SITE, bump
 from guides.finding.index import rebuild as rebuild_search
+from guides.page_cache import SITE, bump
 
 from ..extracts import FOLDER, checksums
 from ..models import (
