@@ -8,8 +8,24 @@ from django.db import connection
 DETAILED = 3
 
 CONFIG = "english"
-# A name as exact matching compares it: lowercase, any run of punctuation or spaces one space.
-NORMALISE_SQL = "trim(regexp_replace(lower({}), '[^[:alnum:]]+', ' ', 'g'))"
+# A name as exact matching compares it: its stemmed words, sorted, stop words out, so that
+# "registered nurse" is the name "Registered Nurses" and "line cook" is "Line Cook".
+NAME_KEY_SQL = "array_to_string(tsvector_to_array(to_tsvector('english', {})), ' ')"
+# Names with a parenthesis count with and without it: "Registered Nurse (RN)" is also the name
+# "Registered Nurse" ("RN" is its short title, a name of its own).
+NAMES_SQL = """ARRAY(
+    SELECT key FROM (
+        SELECT DISTINCT {key} AS key
+        FROM unnest({names}) AS name,
+            unnest(ARRAY[name, regexp_replace(name, '\\s*\\([^)]*\\)', '', 'g')]) AS variant
+    ) AS keys
+    WHERE key <> ''
+)"""
+
+
+def names_sql(names):
+    """SQL for the keys of every name in the array `names` (an SQL expression)."""
+    return NAMES_SQL.format(names=names, key=NAME_KEY_SQL.format("variant"))
 
 
 def onet_codes_sql():
@@ -26,7 +42,6 @@ def rebuild():
     """Replace every entry with one per detailed occupation of the current OEWS release. Without an
     O*NET release, entries hold the OEWS names alone. SQL only (the current releases chosen as
     their querysets' newest_first() does), so the migration that creates the table can fill it."""
-    normalise = NORMALISE_SQL.format
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM finding_occupationentry")
         cursor.execute(
@@ -42,12 +57,7 @@ def rebuild():
                 setweight(to_tsvector(%(config)s, o.name || ' ' || coalesce(t.titles, '')), 'A')
                 || setweight(to_tsvector(%(config)s, coalesce(a.alternates, '')), 'B')
                 || setweight(to_tsvector(%(config)s, coalesce(t.description, '')), 'C'),
-                ARRAY(
-                    SELECT DISTINCT {normalise("name")}
-                    FROM unnest(o.name || coalesce(t.names, '{{}}') || coalesce(a.names, '{{}}'))
-                        AS name
-                    WHERE name <> ''
-                )
+                {names_sql("o.name || coalesce(t.names, '{}') || coalesce(a.names, '{}')")}
             FROM current CROSS JOIN wages_occupation o
             LEFT JOIN LATERAL (
                 SELECT string_agg(x.title, ' ') AS titles, array_agg(x.title) AS names,

@@ -13,6 +13,7 @@ PostgreSQL's rank, then by name. Another sort (pay, growth, name) orders both ki
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchHeadline, SearchRank, SearchVectorField
 from django.db.models import (
+    BooleanField,
     Case,
     CharField,
     DateField,
@@ -31,7 +32,7 @@ from django.db.models.functions import Length
 from guides.search import MARK_START, MARK_STOP, highlight
 from guides.wages.models import Occupation
 
-from .index import CONFIG, NORMALISE_SQL
+from .index import CONFIG, NAME_KEY_SQL, names_sql
 from .models import OccupationEntry
 
 GUIDE, OCCUPATION = "guide", "occupation"
@@ -46,11 +47,15 @@ ORDERS = {
 }
 
 
-def normalise(text):
-    """A name as exact matching compares it (the same as index.NORMALISE_SQL)."""
-    import re
+class IsAName(Func):
+    """True when the reader's text is one of `names` (keys made by index.names_sql)."""
 
-    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection):
+        names, names_params = compiler.compile(self.source_expressions[0])
+        text, text_params = compiler.compile(self.source_expressions[1])
+        return f"{NAME_KEY_SQL.format(text)} = ANY({names})", [*text_params, *names_params]
 
 
 def _names_match(vector, weights):
@@ -64,7 +69,7 @@ def _names_match(vector, weights):
 
 def _tier(exact, names, query, text):
     return Case(
-        When(**{f"{exact}__contains": [normalise(text)]}, then=3),
+        When(IsAName(exact, Value(text)), then=3),
         When(**{names: query}, then=2),
         default=1,
         output_field=IntegerField(),
@@ -75,9 +80,7 @@ def _guide_exact_names():
     return Func(
         F("title"),
         F("alternative_titles"),
-        template="ARRAY(SELECT {} FROM unnest(array_prepend(%(expressions)s)) AS n)".format(
-            NORMALISE_SQL.format("n")
-        ),
+        template=names_sql("array_prepend(%(expressions)s)"),
         output_field=ArrayField(TextField()),
     )
 

@@ -11,6 +11,9 @@ from guides.wages.pay import Pay, period_of
 
 from .catalogue import PER_PAGE, SORTS, OccupationFilters, average_growth, strong_rule
 
+# The filters the catalogue folds away on first sight (the name search and strong outlook stay).
+FOLDED = ["group", "education", "growth_min", "pay_min", "pay_max", "openings_min", "sort"]
+
 
 @public_page(reads=[*OccupationFilters.base_fields, "page"])
 @require_safe
@@ -53,6 +56,9 @@ def occupation_list(request):
                 if name != "sort"
             ),
             "sort_label": SORTS[form.chosen_sort][0],
+            "filters_open": any(
+                form.values.get(name) not in (None, "") for name in form.fields if name in FOLDED
+            ),
             "crumbs": [("Home", reverse("home")), ("Occupations", reverse("wages:list"))],
         },
     )
