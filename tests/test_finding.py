@@ -14,6 +14,8 @@ from guides.finding.models import OccupationEntry
 from guides.occupations.models import ALL_OCCUPATIONS, AlternateTitle, Projection
 from guides.wages.models import Area, Estimate, Occupation, Release
 
+from .conftest import no_statement_timeout
+
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.usefixtures("real_wages", "real_occupations", "shipped_guides"),
@@ -29,7 +31,9 @@ def search(client, query, **params):
 def found(response):
     """The page's results as (kind, slug or SOC code), in order."""
     return [
-        ("occupation", item.code) if item.kind == "occupation" else ("guide", item.slug)
+        ("occupation", item.code)
+        if getattr(item, "kind", "guide") == "occupation"
+        else ("guide", item.slug)
         for item in response.context["guides"]
     ]
 
@@ -118,19 +122,24 @@ def test_search_entries_follow_the_imports():
     entry = OccupationEntry.objects.get(
         occupation__code="13-2011", occupation__release=Release.objects.current()
     )
-    assert "cpa" in entry.exact_names and "certified public accountant cpa" in entry.exact_names
+    # Names as stemmed words: "CPA" (a short title), "Certified Public Accountant (CPA)".
+    assert "cpa" in entry.exact_names and "account certifi public" in entry.exact_names
     OccupationEntry.objects.all().delete()
-    rebuild()
+    with no_statement_timeout():  # as in the imports, which rebuild it (3 s here)
+        rebuild()
     assert OccupationEntry.objects.count() == len(oews_codes())
 
 
 def test_a_search_costs_a_fixed_number_of_queries(client):
+    search(client, "nurse", sort="name")  # the filters' HTML is kept after the first search
     counts = []
     for query in ("nurse", "CPA", "manager"):
         with CaptureQueriesContext(connection) as queries:
             search(client, query)
         counts.append(len(queries))
-    assert len(set(counts)) == 1 and counts[0] <= 12, counts
+    # Guides and occupations on the page: count, page of ids, guides, occupations, and the
+    # page cache's and wage release's lookups; "nurse" also asks for the spelling check.
+    assert max(counts) <= 8, counts
 
 
 # The catalogue
@@ -201,7 +210,8 @@ def test_sorting_and_paging(client):
 def test_the_default_view_groups_by_major_group_with_headings(client):
     html = client.get("/occupations/").content.decode()
     assert "Management Occupations" in html and "11-0000" in html
-    assert "No projection" in client.get("/occupations/", {"q": "13-1020"}).content.decode()
+    Projection.objects.filter(soc="15-2051").delete()  # undone with the test's transaction
+    assert "No projection" in client.get("/occupations/", {"q": "15-2051"}).content.decode()
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from guides.checks import check_guide
 from guides.models import Guide
+from guides.occupations.models import OnetOccupation, Projection
 from guides.projections import guide_projection
 
 pytestmark = [
@@ -52,6 +53,7 @@ def test_compare_shows_every_items_outlook_and_o_net_skills(client):
 
 
 def test_compare_says_so_where_bls_projects_no_occupation(client):
+    Projection.objects.filter(soc="15-2051").delete()  # undone with the test's transaction
     text = words(client.get("/compare/?c=13-1020&c=15-2051"))
     assert "No BLS projection for this occupation" in text
 
@@ -75,16 +77,22 @@ def test_the_api_returns_projection_education_skills_and_tasks(client):
     sources = {source["name"]: source["terms"] for source in data["licence"]["sources"]}
     assert any(ONET_CREDIT in terms for terms in sources.values())
     assert "U.S. Bureau of Labor Statistics, Employment Projections" in sources
-    nurse = client.get("/api/v1/occupations/29-1141").json()
-    assert nurse["growth_percent"] == 4.9 and nurse["openings_a_year"] == 189100
+    nurse = client.get("/api/v1/occupations/29-1141").json()["projection"]
+    assert nurse["change_percent"] == 4.9 and nurse["openings_a_year"] == 189100
     listed = client.get("/api/v1/occupations", {"q": "CPA"}).json()
     assert [item["code"] for item in listed["results"]] == ["13-2011"]
     assert listed["results"][0]["entry_education"] == "Bachelor's degree"
 
 
 def test_the_api_says_null_where_the_data_has_nothing(client):
-    data = client.get("/api/v1/occupations/13-1020").json()
-    assert data["projection"] is None
+    Projection.objects.filter(soc="15-2051").delete()  # undone with the test's transaction
+    OnetOccupation.objects.filter(soc="15-2051").delete()
+    data = client.get("/api/v1/occupations/15-2051").json()
+    assert data["projection"] is None and data["onet"] is None
+    assert (
+        client.get("/api/v1/occupations", {"q": "15-2051"}).json()["results"][0]["growth_percent"]
+        is None
+    )
 
 
 def test_the_seed_guide_shows_the_2024_34_projection_beside_its_own_figures(client):

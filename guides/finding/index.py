@@ -17,7 +17,9 @@ NAMES_SQL = """ARRAY(
     SELECT key FROM (
         SELECT DISTINCT {key} AS key
         FROM unnest({names}) AS name,
-            unnest(ARRAY[name, regexp_replace(name, '\\s*\\([^)]*\\)', '', 'g')]) AS variant
+            unnest(CASE WHEN strpos(name, '(') > 0
+                THEN ARRAY[name, regexp_replace(name, '\\s*\\([^)]*\\)', '', 'g')]
+                ELSE ARRAY[name] END) AS variant
     ) AS keys
     WHERE key <> ''
 )"""
@@ -28,20 +30,14 @@ def names_sql(names):
     return NAMES_SQL.format(names=names, key=NAME_KEY_SQL.format("variant"))
 
 
-def onet_codes_sql():
-    """O*NET occupations belonging to the OEWS occupation `o`: the same SOC code (29-1141.00 and
-    its specialties .01-.04), or, where OEWS publishes a broad occupation as detailed (13-1020,
-    29-2010: codes ending in 0), every O*NET occupation in that broad group."""
-    return """
-        x.release_id = current.onet
-        AND (x.soc = o.code OR (o.code LIKE '%%0' AND left(x.soc, 6) = left(o.code, 6)))
-    """
-
-
 def rebuild():
     """Replace every entry with one per detailed occupation of the current OEWS release. Without an
     O*NET release, entries hold the OEWS names alone. SQL only (the current releases chosen as
-    their querysets' newest_first() does), so the migration that creates the table can fill it."""
+    their querysets' newest_first() does), so the migration that creates the table can fill it.
+
+    O*NET occupations belong to an OEWS occupation by SOC code (29-1141.00 and its specialties
+    .01-.04) or, where OEWS publishes a broad occupation as detailed (13-1020, 29-2010: codes
+    ending in 0), by its broad group."""
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM finding_occupationentry")
         cursor.execute(
@@ -51,27 +47,48 @@ def rebuild():
                     (SELECT id FROM wages_release ORDER BY year DESC, code DESC LIMIT 1) AS wages,
                     (SELECT id FROM occupations_release WHERE dataset = 'onet'
                         ORDER BY year DESC, code DESC LIMIT 1) AS onet
+            ),
+            oews AS (
+                SELECT o.id, o.code, o.name FROM wages_occupation o, current
+                WHERE o.release_id = current.wages AND o.level = %(detailed)s
+            ),
+            mapped AS (
+                SELECT oews.id AS oews_id, x.id AS onet_id, x.code, x.title, x.description
+                FROM oews JOIN occupations_onetoccupation x
+                    ON left(x.soc, 6) = left(oews.code, 6)
+                    AND (x.soc = oews.code OR oews.code LIKE '%%0')
+                WHERE x.release_id = (SELECT onet FROM current)
+            ),
+            alternates AS (
+                SELECT mapped.oews_id, alt.title, alt.short_title
+                FROM mapped JOIN occupations_alternatetitle alt ON alt.occupation_id = mapped.onet_id
+            ),
+            names AS (
+                SELECT oews_id, array_agg(name) AS names FROM (
+                    SELECT oews_id, title AS name FROM mapped
+                    UNION ALL SELECT oews_id, title FROM alternates
+                    UNION ALL SELECT oews_id, short_title FROM alternates WHERE short_title <> ''
+                ) AS every_name GROUP BY oews_id
+            ),
+            onet AS (
+                SELECT oews_id, string_agg(title, ' ') AS titles,
+                    string_agg(description, ' ' ORDER BY code) AS description
+                FROM mapped GROUP BY oews_id
+            ),
+            alternate AS (
+                SELECT oews_id, string_agg(title || ' ' || short_title, ' ') AS words
+                FROM alternates GROUP BY oews_id
             )
             INSERT INTO finding_occupationentry (occupation_id, vector, exact_names)
-            SELECT o.id,
-                setweight(to_tsvector(%(config)s, o.name || ' ' || coalesce(t.titles, '')), 'A')
-                || setweight(to_tsvector(%(config)s, coalesce(a.alternates, '')), 'B')
-                || setweight(to_tsvector(%(config)s, coalesce(t.description, '')), 'C'),
-                {names_sql("o.name || coalesce(t.names, '{}') || coalesce(a.names, '{}')")}
-            FROM current CROSS JOIN wages_occupation o
-            LEFT JOIN LATERAL (
-                SELECT string_agg(x.title, ' ') AS titles, array_agg(x.title) AS names,
-                    string_agg(x.description, ' ' ORDER BY x.code) AS description
-                FROM occupations_onetoccupation x WHERE {onet_codes_sql()}
-            ) t ON true
-            LEFT JOIN LATERAL (
-                SELECT string_agg(alt.title || ' ' || alt.short_title, ' ') AS alternates,
-                    array_agg(alt.title) || array_agg(alt.short_title) AS names
-                FROM occupations_alternatetitle alt
-                JOIN occupations_onetoccupation x ON x.id = alt.occupation_id
-                WHERE {onet_codes_sql()}
-            ) a ON true
-            WHERE o.release_id = current.wages AND o.level = %(detailed)s
+            SELECT oews.id,
+                setweight(to_tsvector(%(config)s, oews.name || ' ' || coalesce(onet.titles, '')), 'A')
+                || setweight(to_tsvector(%(config)s, coalesce(alternate.words, '')), 'B')
+                || setweight(to_tsvector(%(config)s, coalesce(onet.description, '')), 'C'),
+                {names_sql("oews.name || coalesce(names.names, '{}')")}
+            FROM oews
+            LEFT JOIN onet ON onet.oews_id = oews.id
+            LEFT JOIN alternate ON alternate.oews_id = oews.id
+            LEFT JOIN names ON names.oews_id = oews.id
             """,
             {"config": CONFIG, "detailed": DETAILED},
         )
