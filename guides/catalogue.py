@@ -8,6 +8,7 @@ from django.db.models import F
 
 from .finding.results import with_occupations
 from .models import GROWTH_PERCENT_MAX, GROWTH_PERCENT_MIN, MONEY_MAX, Category, Guide
+from .query_forms import QueryStringForm
 from .search import search
 
 SORTS = {
@@ -34,7 +35,7 @@ def _choices(choices, blank):
     return [("", blank), *choices]
 
 
-class CatalogueForm(forms.Form):
+class CatalogueForm(QueryStringForm):
     q = forms.CharField(label="Search", required=False, max_length=MAX_QUERY_LENGTH, strip=True)
     category = forms.ModelChoiceField(
         label="Category",
@@ -84,26 +85,6 @@ class CatalogueForm(forms.Form):
         "pay_max",
         "growth_min",
     ]
-
-    def clean_q(self):
-        # Control characters (NUL included) can only come from a mangled or hostile URL.
-        text = self.cleaned_data["q"]
-        return "".join(ch for ch in text if ch.isprintable() or ch == " ").strip()
-
-    @property
-    def values(self):
-        """The valid part of the query: every field that passed validation."""
-        self.is_valid()
-        return self.cleaned_data
-
-    @property
-    def problems(self):
-        """One readable sentence per ignored parameter."""
-        self.is_valid()
-        return [
-            f"{self.fields[name].label}: {' '.join(errors)} This filter was ignored."
-            for name, errors in self.errors.items()
-        ]
 
     def active_filters(self):
         """(label, link without it) for every filter in use, so each can be removed on its own."""

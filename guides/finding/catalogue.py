@@ -10,6 +10,7 @@ from django import forms
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Left
 
+from guides.query_forms import QueryStringForm
 from guides.wages.models import ALL_OCCUPATIONS, Area, Estimate, Occupation
 
 PER_PAGE = 50
@@ -64,7 +65,7 @@ def strong_rule(average):
     return Decimal(average) * STRONG_GROWTH_TIMES, STRONG_OPENINGS
 
 
-class OccupationFilters(forms.Form):
+class OccupationFilters(QueryStringForm):
     q = forms.CharField(
         label="Name, other title or SOC code",
         required=False,
@@ -105,26 +106,6 @@ class OccupationFilters(forms.Form):
         self.fields["growth_min"].label = f"Growth {period} at least (%)"
         self.fields["group"].choices = [("", "All groups")] + [
             (group.code[:2], group.name) for group in groups
-        ]
-
-    def clean_q(self):
-        # Control characters can only come from a mangled or hostile URL.
-        text = self.cleaned_data["q"]
-        return "".join(ch for ch in text if ch.isprintable()).strip()
-
-    @property
-    def values(self):
-        """The valid part of the query: every field that passed validation."""
-        self.is_valid()
-        return self.cleaned_data
-
-    @property
-    def problems(self):
-        """One sentence per ignored parameter."""
-        self.is_valid()
-        return [
-            f"{self.fields[name].label}: {' '.join(errors)} This filter was ignored."
-            for name, errors in self.errors.items()
         ]
 
     @property

@@ -76,11 +76,13 @@ def _tier(exact, names, query, text):
     )
 
 
-def _guide_exact_names():
+def _guide_exact_names(text):
+    """The keys of a guide's title and alternative titles that could equal `text`: a name more
+    than twice as long (plus a parenthesis) cannot be the same words."""
     return Func(
         F("title"),
         F("alternative_titles"),
-        template=names_sql("array_prepend(%(expressions)s)"),
+        template=names_sql("array_prepend(%(expressions)s)", longest=2 * len(text) + 12),
         output_field=ArrayField(TextField()),
     )
 
@@ -97,7 +99,7 @@ def guide_rows(guides, query, text):
     return guides.annotate(
         kind=Value(GUIDE, output_field=CharField()),
         item=F("pk"),
-        exact=_guide_exact_names(),
+        exact=_guide_exact_names(text),
         names=_names_match("search_rank", "a"),
         tier=_tier("exact", "names", query, text),
         rank=SearchRank(F("search_rank"), query),
