@@ -62,11 +62,11 @@ def grant_group_permissions(group_model, permission_model):
     grant_publisher_permissions(group_model, permission_model)
 
 
-def publishers_text():
-    """Who may publish, for the messages that tell an editor whom to ask."""
+def publishers():
+    """The active users who may publish (superusers included), by username."""
     from django.contrib.auth import get_user_model
 
-    names = (
+    return (
         get_user_model()
         .objects.filter(is_active=True)
         .filter(
@@ -76,6 +76,10 @@ def publishers_text():
         )
         .distinct()
         .order_by("username")
-        .values_list("username", flat=True)
     )
+
+
+def publishers_text():
+    """Who may publish, for the messages that tell an editor whom to ask."""
+    names = publishers().values_list("username", flat=True)
     return ", ".join(names) or "nobody yet (an administrator can add people to Publishers)"
