@@ -70,7 +70,7 @@ NOTE_NEEDED = (
 
 
 def needs_note(guide, changed, note):
-    """A save that changes a published guide must tell readers what changed (guides.changelog)."""
+    """A save that changes a published guide must tell readers what changed (guides.publishing)."""
     return guide.status == Guide.Status.PUBLISHED and changed and not (note or "").strip()
 
 

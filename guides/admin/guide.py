@@ -8,8 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
 
-from .. import revisions
-from ..changelog import note_change
+from .. import publishing, revisions
 from ..checks import check_saved_guide
 from ..models import DATED_AFTER_YEARS, Guide
 from ..search import update_search_vectors
@@ -176,8 +175,12 @@ class GuideAdmin(
         return form
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        note_change(obj, form.cleaned_data.get("change_note"), request.user)
+        # The form has set the guide's fields, status included; guides.publishing saves them, with
+        # the editor's note when the guide is public after this save.
+        if obj.is_published:
+            publishing.publish(obj, request.user, form.cleaned_data.get("change_note"))
+        else:
+            publishing.unpublish(obj, request.user)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

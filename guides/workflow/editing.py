@@ -40,9 +40,9 @@ class DraftEditing:
                 store_draft(editorial, data, request.draft_note, request.user)
         return response
 
-    def save_model(self, request, obj, form, change):
+    def save_form(self, request, form, change):
         request.draft_note = form.cleaned_data.get("change_note", "")
-        super().save_model(request, obj, form, change)
+        return super().save_form(request, form, change)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -8,7 +8,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 
-from ..editors import publishers
+from ..publishing import publishers
 
 logger = logging.getLogger(__name__)
 

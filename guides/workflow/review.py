@@ -6,7 +6,7 @@ import reversion
 from django.db import transaction
 from django.utils import timezone
 
-from ..changelog import note_change, publishing_note
+from .. import publishing
 from ..models import Guide
 from .drafts import guide_data, locked_editorial, store_findings, write_data
 from .models import Editorial, ReviewStep
@@ -86,14 +86,10 @@ def go_live(editorial, user):
         if editorial.has_draft:
             guide = write_data(editorial.guide_id, editorial.draft)
             note = editorial.draft_note or DEFAULT_NOTE
-        else:
-            guide = Guide.objects.select_for_update().get(pk=editorial.guide_id)
-            note = publishing_note(guide)
-            guide.status = Guide.Status.PUBLISHED
-            guide.first_published = guide.first_published or timezone.localdate()
+        else:  # "First published." or "Published again."
+            guide, note = Guide.objects.get(pk=editorial.guide_id), None
         guide.last_reviewed = timezone.localdate(editorial.approved_at)
-        guide.save()
-        note_change(guide, note, user)
+        publishing.publish(guide, user, note)
         reversion.add_to_revision(guide)
     editorial.state, editorial.go_live_at = State.EDITING, None
     editorial.draft, editorial.draft_note, editorial.draft_saved_at = None, "", None
