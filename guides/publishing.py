@@ -27,8 +27,8 @@ The contract of `publish()` and `unpublish()`:
   "Unpublished".
 - **What it bumps.** Saving the guide and its note bumps the page-cache versions of the guide's
   page, of every page that lists guides and of the guides that list it as related
-  (guides.content_versions, from the model signals), at once and again after commit, so readers
-  see the change on their next request through every cache. Search data is not touched: the
+  (guides.page_cache: the model signals wired in its apps.py), at once and again after commit, so
+  readers see the change on their next request through every cache. Search data is not touched: the
   status is not searched (public searches filter on it).
 """
 

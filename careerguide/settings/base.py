@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "guides",
     "guides.wages",
     "guides.feedback",
+    "guides.page_cache",
     "guides.workflow",
 ]
 
@@ -133,7 +134,7 @@ MIDDLEWARE = [
     # Outside the page cache, so a cached API answer gets the CORS headers of the request at hand.
     "corsheaders.middleware.CorsMiddleware",
     # Anonymous pages from the cache, before anything reads a session or the database.
-    "guides.page_cache.PageCacheMiddleware",
+    "guides.page_cache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -220,7 +221,7 @@ STORAGES = {
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "careerguide.redis_cache.RedisCache",
+            "BACKEND": "guides.page_cache.redis_backend.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }

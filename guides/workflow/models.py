@@ -1,6 +1,6 @@
 """Where each guide stands with its editors: its review, its pending draft, its schedule, and the
 steps of its reviews. Bookkeeping, not content: saving these rows bumps no page (they live outside
-the `guides` app, whose writes invalidate pages, guides.content_versions)."""
+the `guides` app, whose writes invalidate pages: guides.page_cache)."""
 
 from django.conf import settings
 from django.db import models
