@@ -10,7 +10,7 @@ import time
 
 from django.db import connection, transaction
 
-from guides.content_versions import SITE, bump
+from guides.page_cache import SITE, bump
 
 from ..extracts import FOLDER, checksums
 from ..models import (
