@@ -90,6 +90,14 @@ def publisher(editor):
     return editor
 
 
+@pytest.fixture
+def people(db):
+    """Signed-in clients of an editor (edna) and a publisher (pablo), both with email addresses."""
+    from .admin_pages import person
+
+    return person("edna", "Editors")[1], person("pablo", "Editors", "Publishers")[1]
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium (Debian's) for the whole run."""
