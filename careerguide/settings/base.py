@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "guides",
     "guides.wages",
+    "guides.occupations",
     "guides.feedback",
     "guides.page_cache",
     "guides.workflow",
