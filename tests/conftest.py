@@ -90,6 +90,14 @@ def publisher(editor):
     return editor
 
 
+@pytest.fixture
+def people(db):
+    """Signed-in clients of an editor (edna) and a publisher (pablo), both with email addresses."""
+    from .admin_pages import person
+
+    return person("edna", "Editors")[1], person("pablo", "Editors", "Publishers")[1]
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium (Debian's) for the whole run."""
@@ -107,6 +115,7 @@ def browser():
 
 
 @pytest.fixture(scope="module")
+<<<<<<< HEAD
 def sample_site(django_db_setup, django_db_blocker, tmp_path_factory):
     """A published guide ("walk-guide", SOC 11-9111) with a revision and feedback, its category
     ("walk-category"), the sample wage release and a superuser ("walker"): rows for the tests that
@@ -138,3 +147,17 @@ def sample_site(django_db_setup, django_db_blocker, tmp_path_factory):
         Category.objects.filter(slug="walk-category").delete()
         Release.objects.all().delete()
         User.objects.filter(username="walker").delete()
+=======
+def real_occupations(django_db_setup, django_db_blocker):
+    """The committed BLS Employment Projections and O*NET extracts, for the tests about them:
+    imported once for the module that asks, and removed after it."""
+    from guides.occupations.importing import delete_release
+    from guides.occupations.models import Release
+
+    with django_db_blocker.unblock(), no_statement_timeout():
+        call_command("import_occupations", verbosity=0)
+    yield
+    with django_db_blocker.unblock(), no_statement_timeout():
+        for release in Release.objects.all():
+            delete_release(release)
+>>>>>>> main
