@@ -115,7 +115,21 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-<<<<<<< HEAD
+def real_occupations(django_db_setup, django_db_blocker):
+    """The committed BLS Employment Projections and O*NET extracts, for the tests about them:
+    imported once for the module that asks, and removed after it."""
+    from guides.occupations.importing import delete_release
+    from guides.occupations.models import Release
+
+    with django_db_blocker.unblock(), no_statement_timeout():
+        call_command("import_occupations", verbosity=0)
+    yield
+    with django_db_blocker.unblock(), no_statement_timeout():
+        for release in Release.objects.all():
+            delete_release(release)
+
+
+@pytest.fixture(scope="module")
 def sample_site(django_db_setup, django_db_blocker, tmp_path_factory):
     """A published guide ("walk-guide", SOC 11-9111) with a revision and feedback, its category
     ("walk-category"), the sample wage release and a superuser ("walker"): rows for the tests that
@@ -147,17 +161,3 @@ def sample_site(django_db_setup, django_db_blocker, tmp_path_factory):
         Category.objects.filter(slug="walk-category").delete()
         Release.objects.all().delete()
         User.objects.filter(username="walker").delete()
-=======
-def real_occupations(django_db_setup, django_db_blocker):
-    """The committed BLS Employment Projections and O*NET extracts, for the tests about them:
-    imported once for the module that asks, and removed after it."""
-    from guides.occupations.importing import delete_release
-    from guides.occupations.models import Release
-
-    with django_db_blocker.unblock(), no_statement_timeout():
-        call_command("import_occupations", verbosity=0)
-    yield
-    with django_db_blocker.unblock(), no_statement_timeout():
-        for release in Release.objects.all():
-            delete_release(release)
->>>>>>> main
