@@ -4,7 +4,8 @@
 - flat_files.py: a folder of BLS's own tab-separated time-series files;
 - common.py: what both share (codes, value checks, the release read from disk).
 
-Only cross-industry estimates (industry 000000) are read. Any problem stops the import with one
+The estimates read are every area's for all industries (industry 000000) and the nation's by
+industry (common.wanted); other areas' estimates by industry are skipped. Any problem stops the import with one
 message naming the file, the line (or row) and the series; nothing has been written by then that
 the import's transaction does not roll back.
 """

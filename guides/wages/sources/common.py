@@ -17,7 +17,8 @@ DATATYPES = list(DATATYPE_FIELDS)
 # for the nation as a whole.
 REQUIRED_DATATYPES = DATATYPES[:15]
 NOT_PUBLISHED = "-"
-SERIES = re.compile(r"OEU([NSM])(\d{7})(\d{6})(\d{6})(\d{2})")
+# Industry codes are NAICS digits or BLS groupings: "622000", "31--34" (a sector), "3250A1".
+SERIES = re.compile(r"OEU([NSM])(\d{7})([0-9A-Z-]{6})(\d{6})(\d{2})")
 TOP_CODED = re.compile(r"\$([\d.,]+) per hour or \$([\d,]+) per year")
 
 
@@ -49,10 +50,15 @@ def soc(code6):
     return f"{code6[:2]}-{code6[2:]}"
 
 
+def wanted(kind, industry):
+    """The estimates imported: every area's for all industries, and the nation's by industry."""
+    return industry == CROSS_INDUSTRY or kind == Area.Kind.NATIONAL
+
+
 @dataclass
 class Cell:
-    """One occupation in one area: 17 values (text as published, or None when BLS has no such
-    series) and their footnote codes."""
+    """One occupation in one area and industry: 17 values (text as published, or None when BLS
+    has no such series) and their footnote codes."""
 
     kind: str
     area: str
@@ -60,6 +66,7 @@ class Cell:
     values: list
     notes: list
     where: str = ""  # where its first line is, for messages
+    industry: str = CROSS_INDUSTRY
 
 
 @dataclass
@@ -75,6 +82,7 @@ class ReleaseSource:
     footnotes: dict = field(default_factory=dict)
     areas: list = field(default_factory=list)  # (code, kind, fips, name)
     occupations: list = field(default_factory=list)  # (code6, name, level)
+    industries: list = field(default_factory=list)  # (code, name, level)
 
     @property
     def top_coded(self):
@@ -94,13 +102,24 @@ class ReleaseSource:
             name = DATATYPE_FIELDS[DATATYPES[position]].replace("_", " ")
             raise SourceError(f"{where}: {name} {text!r} is not a number BLS would publish.")
 
-    def check_cell(self, where, cell, area_codes, occupation_codes):
-        if cell.area not in area_codes:
-            raise SourceError(f"{where}: area {cell.area} is not in the release's area list.")
-        if cell.occupation not in occupation_codes:
-            raise SourceError(
-                f"{where}: occupation {cell.occupation} is not in the release's occupation list."
-            )
+    def check_industries(self, where):
+        if CROSS_INDUSTRY not in {industry[0] for industry in self.industries}:
+            raise SourceError(f"{where}: no cross-industry code {CROSS_INDUSTRY}.")
+
+    def known_codes(self):
+        """The codes of the release's lists: {"area": {...}, "occupation": {...}, "industry": ...}."""
+        return {
+            "area": {area[0] for area in self.areas},
+            "occupation": {occupation[0] for occupation in self.occupations},
+            "industry": {industry[0] for industry in self.industries},
+        }
+
+    def check_cell(self, where, cell, known):
+        for name in ("area", "occupation", "industry"):
+            if getattr(cell, name) not in known[name]:
+                raise SourceError(
+                    f"{where}: {name} {getattr(cell, name)} is not in the release's {name} list."
+                )
         for position, datatype in enumerate(DATATYPES):
             if cell.values[position] is None and datatype in REQUIRED_DATATYPES:
                 raise SourceError(

@@ -6,7 +6,6 @@ import datetime
 import re
 
 from .common import (
-    CROSS_INDUSTRY,
     DATATYPE_FIELDS,
     DATATYPES,
     SERIES,
@@ -14,6 +13,7 @@ from .common import (
     ReleaseSource,
     SourceError,
     sha256,
+    wanted,
 )
 
 BLS_FILES = ["oe.area", "oe.occupation", "oe.industry", "oe.datatype", "oe.footnote"]
@@ -37,23 +37,27 @@ class FlatFiles(ReleaseSource):
             (row["area_code"], row["areatype_code"], row["state_code"], row["area_name"])
             for _, row in source._table("oe.area")
         ]
-        source.occupations = []
-        for line, row in source._table("oe.occupation"):
-            try:
-                level = int(row["display_level"])
-            except ValueError:
-                raise SourceError(
-                    f"{path / 'oe.occupation'}, line {line}: display_level is not a number."
-                ) from None
-            source.occupations.append((row["occupation_code"], row["occupation_name"], level))
-        industries = {row["industry_code"] for _, row in source._table("oe.industry")}
-        if CROSS_INDUSTRY not in industries:
-            raise SourceError(f"{path / 'oe.industry'}: no cross-industry code {CROSS_INDUSTRY}.")
+        source.occupations = source._levelled("oe.occupation", "occupation")
+        source.industries = source._levelled("oe.industry", "industry")
+        source.check_industries(path / "oe.industry")
         datatypes = {row["datatype_code"] for _, row in source._table("oe.datatype")}
         if missing := set(DATATYPES) - datatypes:
             raise SourceError(f"{path / 'oe.datatype'}: datatypes {sorted(missing)} are missing.")
         source._read_release()
         return source
+
+    def _levelled(self, name, kind):
+        """(code, name, display level) of each occupation or industry."""
+        rows = []
+        for line, row in self._table(name):
+            try:
+                level = int(row["display_level"])
+            except ValueError:
+                raise SourceError(
+                    f"{self.path / name}, line {line}: display_level is not a number."
+                ) from None
+            rows.append((row[f"{kind}_code"], row[f"{kind}_name"], level))
+        return rows
 
     def _lines(self, name):
         """(line number, fields) of a BLS file, values stripped of BLS's padding."""
@@ -80,7 +84,7 @@ class FlatFiles(ReleaseSource):
         needed = {
             "oe.area": {"area_code", "areatype_code", "state_code", "area_name"},
             "oe.occupation": {"occupation_code", "occupation_name", "display_level"},
-            "oe.industry": {"industry_code"},
+            "oe.industry": {"industry_code", "industry_name", "display_level"},
             "oe.datatype": {"datatype_code"},
             "oe.footnote": {"footnote_code", "footnote_text"},
         }[name]
@@ -112,9 +116,8 @@ class FlatFiles(ReleaseSource):
                 self.published = datetime.date(*map(int, found.groups()))
 
     def cells(self):
-        """Every cross-industry cell, gathered from its series lines and checked."""
-        area_codes = {area[0] for area in self.areas}
-        occupation_codes = {occupation[0] for occupation in self.occupations}
+        """Every cell imported (see common.wanted), gathered from its series lines and checked."""
+        known = self.known_codes()
         cells = {}
         name = DATA_FILE
         last = 1
@@ -128,7 +131,7 @@ class FlatFiles(ReleaseSource):
             if not match or len(values) < 4:
                 raise SourceError(f"{where}: not an OEWS series line.")
             kind, area, industry, occupation, datatype = match.groups()
-            if industry != CROSS_INDUSTRY:
+            if not wanted(kind, industry):
                 continue
             if values[1] != str(self.year) or values[2] != "A01":
                 raise SourceError(f"{where}: {values[1]} {values[2]} is not {self.name}.")
@@ -139,11 +142,11 @@ class FlatFiles(ReleaseSource):
             self.check_value(where, position, values[3], note)
             cell = cells.get(series[:-2])
             if cell is None:
-                cell = Cell(kind, area, occupation, [None] * 17, [None] * 17, where)
+                cell = Cell(kind, area, occupation, [None] * 17, [None] * 17, where, industry)
                 cells[series[:-2]] = cell
             cell.values[position], cell.notes[position] = values[3], note
         for cell in cells.values():
-            self.check_cell(cell.where, cell, area_codes, occupation_codes)
+            self.check_cell(cell.where, cell, known)
             yield cell
         if not cells:
             raise SourceError(f"{name}, line {last}: no cross-industry estimates.")

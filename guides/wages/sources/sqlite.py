@@ -41,6 +41,10 @@ class SqliteFile(ReleaseSource):
                 "SELECT occupation_code, occupation_name, display_level FROM occupation",
                 "occupation",
             )
+            source.industries = source._rows(
+                db, "SELECT industry_code, industry_name, display_level FROM industry", "industry"
+            )
+        source.check_industries(f"{path}, table industry")
         return source
 
     def _read_manifest(self, manifest):
@@ -85,11 +89,13 @@ class SqliteFile(ReleaseSource):
             raise SourceError(f"{self.path}, table {table}: unreadable ({error}).") from None
 
     def cells(self):
-        """Every cross-industry cell, checked; SourceError names the row and series."""
-        area_codes = {area[0] for area in self.areas}
-        occupation_codes = {occupation[0] for occupation in self.occupations}
+        """Every cell imported (see common.wanted), checked; SourceError names the row and series."""
+        known = self.known_codes()
         columns = ", ".join([f"v{d}" for d in DATATYPES] + [f"f{d}" for d in DATATYPES] + ["key"])
-        query = f"SELECT {columns} FROM cell WHERE substr(key, 12, 6) = '{CROSS_INDUSTRY}'"
+        query = (
+            f"SELECT {columns} FROM cell "
+            f"WHERE substr(key, 12, 6) = '{CROSS_INDUSTRY}' OR substr(key, 4, 1) = 'N'"
+        )
         with self._connect() as db:
             try:
                 for number, row in enumerate(db.execute(query), start=1):
@@ -103,8 +109,8 @@ class SqliteFile(ReleaseSource):
                         self.check_value(
                             f"{where}{datatype}", position, values[position], notes[position]
                         )
-                    cell = Cell(match[1], match[2], match[4], values, notes)
-                    self.check_cell(where, cell, area_codes, occupation_codes)
+                    cell = Cell(match[1], match[2], match[4], values, notes, industry=match[3])
+                    self.check_cell(where, cell, known)
                     yield cell
             except sqlite3.DatabaseError as error:
                 raise SourceError(f"{self.path}, table cell: unreadable ({error}).") from None
