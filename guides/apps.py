@@ -16,8 +16,7 @@ class GuidesConfig(AppConfig):
     verbose_name = "Career guides"
 
     def ready(self):
-        from . import content_versions, revisions
+        from . import revisions
 
         revisions.register()
-        content_versions.connect()
         post_migrate.connect(ensure_groups, sender=self)

@@ -45,9 +45,6 @@ def grant_editor_permissions(group_model, permission_model):
     return editors
 
 
-PUBLISH_PERMISSION = "guides.publish_guide"
-
-
 def grant_publisher_permissions(group_model, permission_model):
     """Create the Publishers group if needed, holding exactly `publish_guide` (idempotent)."""
     publishers, _ = group_model.objects.get_or_create(name="Publishers")
@@ -60,22 +57,3 @@ def grant_publisher_permissions(group_model, permission_model):
 def grant_group_permissions(group_model, permission_model):
     grant_editor_permissions(group_model, permission_model)
     grant_publisher_permissions(group_model, permission_model)
-
-
-def publishers_text():
-    """Who may publish, for the messages that tell an editor whom to ask."""
-    from django.contrib.auth import get_user_model
-
-    names = (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(
-            Q(is_superuser=True)
-            | Q(groups__permissions__codename="publish_guide")
-            | Q(user_permissions__codename="publish_guide")
-        )
-        .distinct()
-        .order_by("username")
-        .values_list("username", flat=True)
-    )
-    return ", ".join(names) or "nobody yet (an administrator can add people to Publishers)"

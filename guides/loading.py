@@ -10,7 +10,6 @@ import reversion
 from django.conf import settings
 from django.db import transaction
 
-from .changelog import LOADED, note_change
 from .fixture_format import (
     CHILD_MODELS,
     PREFETCHES,
@@ -29,6 +28,7 @@ from .load_rules import (
     plan_as_data,
 )
 from .models import Category, FixtureRecord, Guide
+from .publishing import LOADED, publish, unpublish
 from .search import update_search_vectors
 from .sections import LISTS, RELATIONS
 
@@ -243,8 +243,12 @@ def _write_guides(plans, report):
             guide.created_at = Guide.objects.values_list("created_at", flat=True).get(pk=guide.pk)
             for model in CHILD_MODELS:
                 model.objects.filter(guide=guide).delete()
-        guide.save()
-        note_change(guide, LOADED[_action(guide.slug, report)])
+        # The file's status and dates, as written: a load is trusted (user None), and its note
+        # says where a published guide's change came from.
+        if guide.is_published:
+            publish(guide, None, LOADED[_action(guide.slug, report)], stamp=False)
+        else:
+            unpublish(guide, None)
         for part in LISTS:
             for instance in plan.children.get(part.key, []):
                 instance.guide = guide

@@ -9,53 +9,46 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 
-from ..changelog import note_change, publishing_note
+from .. import publishing
 from ..exporting import guides_for_export
 from ..fixture_format import dumps, saved_guide_to_data
 from ..models import Guide
+from ..workflow.models import ReviewStep
 
 
 @admin.action(description="Publish selected guides", permissions=["publish"])
 def publish(modeladmin, request, queryset):
-    _set_status(modeladmin, request, queryset, Guide.Status.PUBLISHED, "published")
+    count = _change_each(request, queryset, publishing.publish, "Status: published")
+    modeladmin.message_user(request, f"{count} guide(s) published.", messages.SUCCESS)
 
 
 @admin.action(description="Unpublish selected guides (back to draft)", permissions=["publish"])
 def unpublish(modeladmin, request, queryset):
-    _set_status(modeladmin, request, queryset, Guide.Status.DRAFT, "moved back to draft")
+    count = _change_each(request, queryset, publishing.unpublish, "Status: moved back to draft")
+    modeladmin.message_user(request, f"{count} guide(s) moved back to draft.", messages.SUCCESS)
 
 
-def _set_status(modeladmin, request, queryset, status, verb):
-    def change(guide):
-        # Publishing a draft is a change the public sees: it goes in the change log.
-        note = publishing_note(guide) if not guide.is_published else ""
-        guide.status = status
-        if status == Guide.Status.PUBLISHED and guide.first_published is None:
-            guide.first_published = timezone.localdate()
-        note_change(guide, note, request.user)
-
-    count = _change_each(request, queryset, change, f"Status: {verb}")
-    modeladmin.message_user(request, f"{count} guide(s) {verb}.", messages.SUCCESS)
-
-
-@admin.action(description="Mark selected guides reviewed today", permissions=["change"])
+@admin.action(description="Mark selected guides reviewed today", permissions=["publish"])
 def mark_reviewed_today(modeladmin, request, queryset):
-    def change(guide):
+    """A publisher vouches for every figure and fact (the page's "Last reviewed"); no save does."""
+
+    def change(guide, user):
         guide.last_reviewed = timezone.localdate()
+        guide.save()
+        ReviewStep.objects.create(guide=guide, action=ReviewStep.Action.REVIEWED, user=user)
 
     count = _change_each(request, queryset, change, "Marked reviewed")
     modeladmin.message_user(request, f"{count} guide(s) marked reviewed today.", messages.SUCCESS)
 
 
 def _change_each(request, queryset, change, comment):
-    """Apply `change` to each selected guide and save them all as one revision."""
+    """`change(guide, user)` each selected guide (it saves), all as one revision."""
     with transaction.atomic(), reversion.create_revision():
         reversion.set_user(request.user)
         reversion.set_comment(comment)
         guides = list(queryset)
         for guide in guides:
-            change(guide)
-            guide.save()
+            change(guide, request.user)
     return len(guides)
 
 

@@ -8,12 +8,14 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
 
-from .. import revisions
-from ..changelog import note_change
+from .. import publishing, revisions
 from ..checks import check_saved_guide
 from ..models import DATED_AFTER_YEARS, Guide
 from ..search import update_search_vectors
 from ..sections import RELATIONS, SECTIONS
+from ..workflow import views as workflow_views
+from ..workflow.editing import DraftEditing
+from ..workflow.start_view import start_view
 from . import views
 from .actions import export_fixtures, mark_reviewed_today, publish, unpublish
 from .forms import GuideAdminForm, GuideFormFields
@@ -38,7 +40,7 @@ IDENTITY_FIELDSET = (
         ]
     },
 )
-CHECKS_FIELDSET = ("Content checks", {"fields": ["content_checks"]})
+CHECKS_FIELDSET = ("Content checks", {"fields": ["sections_to_write", "content_checks"]})
 CHANGE_NOTE_FIELDSET = ("What changed", {"fields": ["change_note", "recent_changes"]})
 RECORD_FIELDSET = ("Record", {"classes": ["collapse"], "fields": ["created_at", "updated_at"]})
 
@@ -57,7 +59,9 @@ class DatedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Guide)
-class GuideAdmin(PublishingPermission, GuideFormFields, SortableAdminBase, VersionAdmin):
+class GuideAdmin(
+    DraftEditing, PublishingPermission, GuideFormFields, SortableAdminBase, VersionAdmin
+):
     form = GuideAdminForm
     list_display = [
         "title",
@@ -72,7 +76,14 @@ class GuideAdmin(PublishingPermission, GuideFormFields, SortableAdminBase, Versi
     search_fields = ["title", "slug", "alternative_titles", "occupation_code", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [part.relation for part in RELATIONS]
-    readonly_fields = ["page_link", "content_checks", "recent_changes", "created_at", "updated_at"]
+    readonly_fields = [
+        "page_link",
+        "sections_to_write",
+        "content_checks",
+        "recent_changes",
+        "created_at",
+        "updated_at",
+    ]
     actions = [publish, unpublish, mark_reviewed_today, export_fixtures]
     list_per_page = 50
     save_on_top = True
@@ -172,8 +183,12 @@ class GuideAdmin(PublishingPermission, GuideFormFields, SortableAdminBase, Versi
         return form
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        note_change(obj, form.cleaned_data.get("change_note"), request.user)
+        # The form has set the guide's fields, status included; guides.publishing saves them, with
+        # the editor's note when the guide is public after this save.
+        if obj.is_published:
+            publishing.publish(obj, request.user, form.cleaned_data.get("change_note"))
+        else:
+            publishing.unpublish(obj, request.user)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -190,12 +205,36 @@ class GuideAdmin(PublishingPermission, GuideFormFields, SortableAdminBase, Versi
                 name="guides_guide_preview_markdown",
             ),
             path(
+                "start/",
+                self.admin_site.admin_view(self.start_view),
+                name="guides_guide_start",
+            ),
+            path(
+                "<int:object_id>/review/",
+                self.admin_site.admin_view(self.review_view),
+                name="guides_guide_review",
+            ),
+            path(
+                "<int:object_id>/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name="guides_guide_preview",
+            ),
+            path(
                 "<int:object_id>/changes/",
                 self.admin_site.admin_view(self.changes_view),
                 name="guides_guide_changes",
             ),
             *super().get_urls(),
         ]
+
+    def start_view(self, request):
+        return start_view(self, request)
+
+    def review_view(self, request, object_id):
+        return workflow_views.review_view(self, request, object_id)
+
+    def preview_view(self, request, object_id):
+        return workflow_views.preview_view(self, request, object_id)
 
     def changes_view(self, request, object_id):
         return views.changes_view(self, request, object_id)

@@ -4,19 +4,20 @@ guide whose status differs. Editors without it edit content and save drafts, and
 
 import reversion
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 
-from ..editors import PUBLISH_PERMISSION, publishers_text
 from ..models import Guide
+from ..publishing import may_publish, publishers_text
 
 
 class PublishingPermission:
     """For GuideAdmin: what needs `publish_guide`, enforced wherever the admin can do it."""
 
     def has_publish_permission(self, request, obj=None):
-        return request.user.has_perm(PUBLISH_PERMISSION)
+        return may_publish(request.user)
 
     def has_delete_permission(self, request, obj=None):
         # Editors may delete drafts that were never published; anything else needs a publisher.
@@ -40,13 +41,10 @@ class PublishingPermission:
             )
         return form
 
-    def save_model(self, request, obj, form, change):
-        if obj.is_published and obj.first_published is None and "status" in form.changed_data:
-            obj.first_published = timezone.localdate()
-        super().save_model(request, obj, form, change)
-
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        guide = get_object_or_404(Guide, pk=object_id)
+        guide = self.get_object(request, unquote(object_id))  # None for an id that is no number
+        if guide is None:
+            raise Http404(f"No guide with id {object_id!r}.")
         history = reverse("admin:guides_guide_history", args=[guide.pk])
         return self._unless_status_would_change(
             request, version_id, guide.status, history

@@ -7,8 +7,8 @@ import random
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from guides.content_versions import GUIDES, bump
 from guides.models import Category, Guide
+from guides.page_cache import GUIDES, bump
 from guides.search import update_search_vectors
 from guides.sections import RESPONSIBILITIES, SALARY_BANDS
 
