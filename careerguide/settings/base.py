@@ -279,6 +279,10 @@ MARKDOWNIFY = {
     }
 }
 
+# manage.py backup (guides/ops/backups.py): where backups go and how many of the newest stay.
+BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR") or LOCAL_DIR / "backups")
+BACKUP_KEEP = env_count("DJANGO_BACKUP_KEEP", 14, " of backups")
+
 LOGIN_URL = "admin:login"
 # Only careerguide.settings.bench turns this on (see guides/management/commands/generate_synthetic_guides.py).
 SHOW_SYNTHETIC_GUIDES = False
