@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "corsheaders",
+    "markdownify",
     "guides",
     "guides.wages",
     "guides.occupations",
@@ -261,6 +262,21 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     # django-axes logs every login at INFO; its warnings (failures, lockouts) are the useful part.
     "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+}
+
+# django-markdownify renders guide Markdown (guides/markdown.py). Its bleach step is off: nh3
+# sanitises its output with the site's allow-list. Raw HTML is left out; lists may start right
+# after a paragraph line (breakless lists) and a new list marker starts a new list (sane lists),
+# as in CommonMark, which the guides were written for.
+MARKDOWNIFY = {
+    "default": {
+        "BLEACH": False,
+        "MARKDOWN_EXTENSIONS": [
+            "guides.markdown:OmitRawHtml",
+            "mdx_breakless_lists",
+            "sane_lists",
+        ],
+    }
 }
 
 # manage.py backup (guides/ops/backups.py): where backups go and how many of the newest stay.
