@@ -135,3 +135,11 @@ def test_other_files_of_a_stored_release_replace_it(extracts):
     assert Release.objects.count() == 2
     assert OnetOccupation.objects.get(code="47-2111.00").title == "Electricians (new)"
     assert OnetOccupation.objects.get(code="47-2111.00").tasks.exists()
+
+
+def test_import_bumps_the_page_cache(client):
+    """The rows are written with COPY, which no signal sees: the import itself bumps the site."""
+    client.get("/guides/")
+    assert client.get("/guides/")["X-Page-Cache"] == "hit"
+    run()
+    assert client.get("/guides/")["X-Page-Cache"] == "miss"

@@ -120,11 +120,14 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "corsheaders",
+    "markdownify",
     "guides",
     "guides.wages",
     "guides.occupations",
     "guides.feedback",
+    "guides.ops",
     "guides.page_cache",
+    "guides.workflow",
     "guides.finding",
 ]
 
@@ -134,6 +137,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the page cache, so a cached API answer gets the CORS headers of the request at hand.
     "corsheaders.middleware.CorsMiddleware",
+    # NUL (PostgreSQL cannot store it) and overlong paths are refused before any view reads them.
+    "guides.ops.text_input.RefuseUnusableInputMiddleware",
     # Anonymous pages from the cache, before anything reads a session or the database.
     "guides.page_cache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -260,6 +265,40 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
+# django-markdownify renders guide Markdown (guides/markdown.py). Its bleach step is off: nh3
+# sanitises its output with the site's allow-list. Raw HTML is left out; lists may start right
+# after a paragraph line (breakless lists) and a new list marker starts a new list (sane lists),
+# as in CommonMark, which the guides were written for.
+MARKDOWNIFY = {
+    "default": {
+        "BLEACH": False,
+        "MARKDOWN_EXTENSIONS": [
+            "guides.markdown:OmitRawHtml",
+            "mdx_breakless_lists",
+            "sane_lists",
+        ],
+    }
+}
+
+# manage.py backup (guides/ops/backups.py): where backups go and how many of the newest stay.
+BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR") or LOCAL_DIR / "backups")
+BACKUP_KEEP = env_count("DJANGO_BACKUP_KEEP", 14, " of backups")
+
 LOGIN_URL = "admin:login"
 # Only careerguide.settings.bench turns this on (see guides/management/commands/generate_synthetic_guides.py).
 SHOW_SYNTHETIC_GUIDES = False
+
+# Review emails (guides.workflow.notify). With DJANGO_EMAIL_HOST: SMTP with STARTTLS unless
+# DJANGO_EMAIL_USE_TLS=false; without it, emails are printed to the console (a developer's machine).
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_count("DJANGO_EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Career Guide <editors@localhost>")

@@ -4,6 +4,8 @@ guide whose status differs. Editors without it edit content and save drafts, and
 
 import reversion
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
@@ -35,12 +37,14 @@ class PublishingPermission:
         if not self.has_publish_permission(request):
             form.publishing_note = (
                 f"Publishing needs the Publishers group. Who can publish: {publishers_text()}. "
-                "Save your changes, then ask one of them."
+                "Save your changes, then submit them for review (the Review button)."
             )
         return form
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        guide = get_object_or_404(Guide, pk=object_id)
+        guide = self.get_object(request, unquote(object_id))  # None for an id that is no number
+        if guide is None:
+            raise Http404(f"No guide with id {object_id!r}.")
         history = reverse("admin:guides_guide_history", args=[guide.pk])
         return self._unless_status_would_change(
             request, version_id, guide.status, history

@@ -6,7 +6,6 @@ from django import template
 from django.contrib.humanize.templatetags.humanize import apnumber
 
 from ..models import DATED_AFTER_YEARS
-from ..projections import jobs
 
 register = template.Library()
 
@@ -38,17 +37,30 @@ def percent(value, whole=False):
 
 
 @register.filter
-def thousands(value):
-    """A figure BLS prints in thousands, as a whole number: 62.1 -> 62100."""
-    return "" if value in (None, "") else jobs(Decimal(value))
-
-
-@register.filter
 def count(value):
     """562700 -> "562,700"."""
     if value in (None, ""):
         return ""
     return f"{int(value):,}"
+
+
+@register.filter
+def thousands(value):
+    """A figure BLS gives in thousands, written out: 81.0 -> "81,000"; -4.1 -> "−4,100" (a real
+    minus sign)."""
+    if value in (None, ""):
+        return ""
+    return count(Decimal(value) * 1000).replace("-", "−")
+
+
+@register.filter
+def growth(value):
+    """A change in percent as BLS prints it, one decimal, signed: 9.5 -> "+9.5%"; -2 -> "−2.0%"."""
+    if value in (None, ""):
+        return ""
+    value = Decimal(value)
+    sign = "−" if value < 0 else "+" if value > 0 else ""
+    return f"{sign}{abs(value):.1f}%"
 
 
 @register.simple_tag
