@@ -59,9 +59,9 @@ def may_publish(user):
     return user is None or user.has_perm(PUBLISH_PERMISSION)
 
 
-def publishers_text():
-    """Who may publish, for the messages that tell an editor whom to ask."""
-    names = (
+def publishers():
+    """The active users who may publish (superusers included), by username."""
+    return (
         get_user_model()
         .objects.filter(is_active=True)
         .filter(
@@ -71,8 +71,12 @@ def publishers_text():
         )
         .distinct()
         .order_by("username")
-        .values_list("username", flat=True)
     )
+
+
+def publishers_text():
+    """Who may publish, for the messages that tell an editor whom to ask."""
+    names = publishers().values_list("username", flat=True)
     return ", ".join(names) or "nobody yet (an administrator can add people to Publishers)"
 
 
