@@ -96,7 +96,9 @@ def test_commands_from_a_terminal_change_every_surface_at_once(site, tmp_path):
     # An edit the site has not been told about (update() sends no signal), then cached everywhere.
     Guide.objects.filter(slug="medical-manager").update(title="Stale Title")
     for name, (status, body, _) in everywhere(base).items():
-        assert status == 200 and ("Stale Title" in body or name in ("home", "occupation", "API occupation")), name
+        assert status == 200 and (
+            "Stale Title" in body or name in ("home", "occupation", "API occupation")
+        ), name
     assert {name: seen[2] for name, seen in everywhere(base).items()} == dict.fromkeys(
         SURFACES, "hit"
     )
