@@ -4,3 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/serve.sh
+# Scheduled publications and expiries, as cron does in production (README).
+bash scripts/scheduler.sh start

@@ -3,43 +3,17 @@ wait as a draft that readers never see, the editor submits, a publisher is email
 approves; every step is in the guide's history."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core import mail
-from django.test import Client, TestCase
+from django.test import Client
 from django.urls import reverse
 
 from guides.models import ChangeNote, Guide
 from guides.workflow.models import Editorial, ReviewStep
 
-from .admin_pages import change_url, open_form, save
+from .admin_pages import change_url, open_form, person, review_url, save, take
 from .factories import make_guide
 
 pytestmark = pytest.mark.django_db
-
-
-def person(name, *groups, email=None):
-    user = User.objects.create_user(name, email=email or f"{name}@example.org", is_staff=True)
-    user.groups.add(*(Group.objects.get(name=group) for group in groups))
-    client = Client()
-    client.force_login(user)
-    return user, client
-
-
-@pytest.fixture
-def people():
-    _, ed_client = person("edna", "Editors")
-    _, pub_client = person("pablo", "Editors", "Publishers")
-    return ed_client, pub_client
-
-
-def review_url(guide):
-    return reverse("admin:guides_guide_review", args=[guide.pk])
-
-
-def take(client, guide, step, **fields):
-    """Take a review step as its form does; emails go after commit, as they would."""
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        return client.post(review_url(guide), {"step": step, **fields}, follow=True)
 
 
 def public_title(guide):
@@ -137,3 +111,31 @@ def test_a_draft_is_checked_and_validated_like_a_guide(people):
     save(ed_client, guide, summary="TBD", change_note="Summary.")
     assert Editorial.objects.get(guide=guide).check_errors == 1
     assert b"placeholder" in ed_client.get(change_url(guide)).content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_of_two_simultaneous_draft_saves_exactly_one_wins():
+    """Two editors open a guide's draft and save at once: one saves, the other is told (the draft's
+    row is locked before it is read, so the second cannot save over the first unseen)."""
+    from .test_admin_integrity import STALE, post_in_thread
+
+    guide = make_guide()
+    clients = [person(name, "Editors")[1] for name in ("ann", "bob")]
+    assert save(clients[0], guide, summary="A first draft.").status_code == 302
+    forms = [open_form(client, guide) for client in clients]
+    for name, data in zip(("Ann", "Bob"), forms, strict=True):
+        data["summary"] = f"{name}'s summary."
+    results = {}
+    threads = [
+        post_in_thread(client, change_url(guide), data, results, index)
+        for index, (client, data) in enumerate(zip(clients, forms, strict=True))
+    ]
+    for thread in threads:
+        thread.join(30)
+    codes = sorted(response.status_code for response in results.values())
+    assert codes == [200, 302]
+    loser = next(response for response in results.values() if response.status_code == 200)
+    assert STALE in loser.content.decode()
+    winner = next(index for index, response in results.items() if response.status_code == 302)
+    draft = Editorial.objects.get(guide=guide).draft
+    assert draft["summary"] == f"{('Ann', 'Bob')[winner]}'s summary."
