@@ -50,13 +50,14 @@ def no_statement_timeout():
 def real_wages(django_db_setup, django_db_blocker):
     """The real bundled OEWS May 2025 release, for the tests about it: imported once for the
     module that asks, and removed after it."""
-    from guides.wages.models import Estimate, Release
+    from guides.wages.models import Estimate, IndustryEstimate, Release
 
     with django_db_blocker.unblock(), no_statement_timeout():
         call_command("import_wages", verbosity=0)
     yield
     with django_db_blocker.unblock(), no_statement_timeout():
-        Estimate.objects.all().delete()  # one DELETE; then the few reference rows
+        Estimate.objects.all().delete()  # one DELETE each; then the few reference rows
+        IndustryEstimate.objects.all().delete()
         Release.objects.all().delete()
 
 
