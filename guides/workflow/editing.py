@@ -17,6 +17,8 @@ from .starting import reference
 
 
 class DraftEditing:
+    object_history_template = "admin/guides/guide/object_history.html"  # reviews, then revisions
+
     def _drafting(self, request, guide):
         if guide is None or not guide.is_published:
             return False
@@ -32,7 +34,10 @@ class DraftEditing:
             # turns, and the second is refused as stale, as two saves of a guide are.
             editorial = locked_editorial(guide)
             request.drafting = editorial
-            with draft_applied(editorial):
+            # Restoring a revision shows that revision, not the pending draft; saved, it becomes
+            # the draft.
+            restoring = request.resolver_match.url_name.endswith(("_revision", "_recover"))
+            with draft_applied(editorial, apply=not restoring):
                 response = super().changeform_view(request, object_id, form_url, extra_context)
                 saved = request.method == "POST" and isinstance(response, HttpResponseRedirect)
                 data = guide_data(Guide.objects.get(pk=guide.pk)) if saved else None
@@ -92,6 +97,11 @@ class DraftEditing:
         empty = [s.heading for n, s in enumerate(SECTIONS) if not shown[f"s{n}"]]
         filled = f"{len(SECTIONS) - len(empty)} of {len(SECTIONS)} sections filled"
         return f"{filled}. Still to write: {', '.join(empty)}." if empty else f"{filled}."
+
+    def history_view(self, request, object_id, extra_context=None):
+        steps = ReviewStep.objects.filter(guide_id=object_id).select_related("user")
+        context = {**(extra_context or {}), "review_steps": steps}
+        return super().history_view(request, object_id, context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
