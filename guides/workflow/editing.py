@@ -50,9 +50,13 @@ class DraftEditing:
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        record_findings([form.instance])  # for the desk (a draft's: when it is stored)
-        if not form.instance.is_published:  # "My drafts": whoever last saved one not in review
-            Editorial.objects.filter(guide=form.instance, state=Editorial.State.EDITING).update(
+        # For the desk, once the save has committed: checking is not done holding the guide's
+        # lock. (A draft's findings are counted when it is stored.)
+        guide = form.instance
+        transaction.on_commit(lambda: record_findings([guide]))
+        if not guide.is_published:  # "My drafts": whoever last saved one not in review
+            Editorial.objects.get_or_create(guide=guide)
+            Editorial.objects.filter(guide=guide, state=Editorial.State.EDITING).update(
                 owner=request.user
             )
 
