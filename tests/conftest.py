@@ -3,6 +3,7 @@ import re
 from contextlib import contextmanager
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
@@ -24,19 +25,36 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
-@pytest.fixture(scope="session", autouse=True)
-def test_database_dropped_at_the_end(django_db_setup, django_db_blocker):
-    """Lets pytest-django drop this process's test database when the run ends: connections that
-    other threads (the live server's) left idle on it are closed, and the drop runs without the
-    site's statement timeout, which a busy machine's DROP DATABASE can outlast."""
+def statement_timeout(value):
+    """Set the statement timeout of the test database's next connections (the site's is 5 s)."""
+    options = connection.settings_dict["OPTIONS"]
+    options["options"] = re.sub(
+        r"statement_timeout=\S+", f"statement_timeout={value}", options["options"]
+    )
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """pytest-django's hook before it creates the test database (this process's, with the
+    pytest-xdist suffix): CREATE and DROP DATABASE can take over 5 s on a busy machine, so the
+    test database is made, and dropped, without the site's statement timeout."""
+    statement_timeout("0")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's, then the tests run under the site's statement timeout; at the end the
+    connections other threads (the live server's) left idle are closed, or the drop would fail."""
+    statement_timeout(f"{settings.STATEMENT_TIMEOUT}s")
+    connection.close()  # the next one gets the timeout
     yield
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         cursor.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
             " WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
-    options = connection.settings_dict["OPTIONS"]
-    options["options"] = re.sub(r"statement_timeout=\S+", "statement_timeout=0", options["options"])
+    statement_timeout("0")
+    connection.close()
 
 
 @pytest.fixture(autouse=True)
