@@ -8,6 +8,7 @@ from django.db.models import F
 
 from .models import GROWTH_PERCENT_MAX, GROWTH_PERCENT_MIN, MONEY_MAX, Category, Guide
 from .search import search
+from .wages.headline import headline_pay
 
 SORTS = {
     "name": ("Name (A to Z)", [F("title").asc()]),
@@ -126,7 +127,7 @@ class CatalogueForm(forms.Form):
 
     def results(self, queryset):
         values = self.values
-        queryset = queryset.for_lists().with_headline_pay().select_related("category")
+        queryset = queryset.for_lists().annotate(**headline_pay()).select_related("category")
         if values.get("category"):
             queryset = queryset.filter(category=values["category"])
         if values.get("demand"):

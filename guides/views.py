@@ -21,6 +21,7 @@ from .page import GuidePage, breadcrumbs
 from .page_cache import kept, public_page, render_once
 from .search import highlight, suggestions
 from .structured_data import structured_data
+from .wages.headline import headline_pay
 from .wages.queries import occupations_for_search
 
 logger = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ CHANGES_PER_PAGE = 50
 @require_safe
 def home(request):
     """Search, categories, recently updated guides and a few comparisons drawn from the data."""
-    published = Guide.objects.published().with_headline_pay().select_related("category")
+    published = Guide.objects.published().annotate(**headline_pay()).select_related("category")
     categories = Category.objects.annotate(
         guide_count=Count("guides", filter=Q(guides__in=Guide.objects.published()))
     ).filter(guide_count__gt=0)
@@ -144,7 +145,7 @@ def guide_detail(request, slug):
 
     def render_page():
         # Headline pay takes ten subqueries, some 12 ms to compile: only when the HTML is rendered.
-        guide = visible.with_headline_pay().select_related("category").get(pk=pk)
+        guide = visible.annotate(**headline_pay()).select_related("category").get(pk=pk)
         page = GuidePage.build(guide, request.GET.get("state", "")[:2].lower())
         context = {
             "page": page,
@@ -189,7 +190,7 @@ def category_detail(request, slug):
     guides = (
         Guide.objects.published()
         .filter(category=category)
-        .with_headline_pay()
+        .annotate(**headline_pay())
         .select_related("category")
         .order_by("title")
     )

@@ -7,9 +7,10 @@ from django.urls import reverse
 from ninja import Query, Router
 from ninja.errors import HttpError
 
+from guides.models import SOC_CODE
 from guides.wages.models import DATATYPE_FIELDS, Area, Estimate, Occupation, Release
 from guides.wages.pay import SOURCE
-from guides.wages.queries import SOC, find_occupations, state_for
+from guides.wages.queries import find_occupations, state_for
 
 from .http import MAX_PER_PAGE, PER_PAGE, paginate, reject_unknown
 from .schemas import Error, OccupationDetail, OccupationList, Wages
@@ -66,7 +67,7 @@ def estimate_out(release, estimate):
 
 
 def _occupation(release, soc):
-    if not SOC.fullmatch(soc):
+    if not SOC_CODE.fullmatch(soc):
         raise HttpError(400, f"“{soc}” is not a SOC code: write it as 11-9111.")
     occupation = Occupation.objects.filter(release=release, code=soc).first()
     if occupation is None:

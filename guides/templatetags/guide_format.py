@@ -1,44 +1,15 @@
-"""Formatting of figures, the same everywhere a figure appears."""
-
-from decimal import Decimal
+"""The template names of guides.formatting, where figures are formatted, and one phrase."""
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import apnumber
 
+from .. import formatting
 from ..models import DATED_AFTER_YEARS
 
 register = template.Library()
-
-CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$", "AUD": "A$"}
-
-
-@register.filter
-def money(value, currency="USD"):
-    """105000 -> "$105,000"; 24.5 -> "$24.50"; an unknown currency is written as its code."""
-    if value in (None, ""):
-        return ""
-    value = Decimal(value)
-    text = f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.2f}"
-    symbol = CURRENCY_SYMBOLS.get(currency)
-    return f"{symbol}{text}" if symbol else f"{text} {currency}"
-
-
-@register.filter
-def percent(value):
-    """18 -> "18%"; 3.5 -> "3.5%"; -2 -> "−2%" (a real minus sign)."""
-    if value in (None, ""):
-        return ""
-    value = Decimal(value)
-    text = f"{abs(value):.0f}" if value == value.to_integral_value() else f"{abs(value):.1f}"
-    return f"{'−' if value < 0 else ''}{text}%"
-
-
-@register.filter
-def count(value):
-    """562700 -> "562,700"."""
-    if value in (None, ""):
-        return ""
-    return f"{int(value):,}"
+register.filter("money", formatting.money)
+register.filter("percent", formatting.percent)
+register.filter("count", formatting.count)
 
 
 @register.simple_tag

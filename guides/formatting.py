@@ -1,0 +1,36 @@
+"""Figures as readers see them, the same on every page, in the API's text and in the admin.
+
+Plain functions with no knowledge of models: the template filters of
+guides.templatetags.guide_format only register them (as django.contrib.humanize does with
+django.utils.formats), and Python code that writes a figure into text calls them directly.
+"""
+
+from decimal import Decimal
+
+CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$", "AUD": "A$"}
+
+
+def money(value, currency="USD"):
+    """105000 -> "$105,000"; 24.5 -> "$24.50"; an unknown currency is written as its code."""
+    if value in (None, ""):
+        return ""
+    value = Decimal(value)
+    text = f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.2f}"
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    return f"{symbol}{text}" if symbol else f"{text} {currency}"
+
+
+def percent(value):
+    """18 -> "18%"; 3.5 -> "3.5%"; -2 -> "−2%" (a real minus sign)."""
+    if value in (None, ""):
+        return ""
+    value = Decimal(value)
+    text = f"{abs(value):.0f}" if value == value.to_integral_value() else f"{abs(value):.1f}"
+    return f"{'−' if value < 0 else ''}{text}%"
+
+
+def count(value):
+    """562700 -> "562,700"."""
+    if value in (None, ""):
+        return ""
+    return f"{int(value):,}"
