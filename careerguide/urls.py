@@ -18,7 +18,7 @@ urlpatterns = [
     path("", include("guides.compare.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", public_page()(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", public_page(reads=["p"])(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("favicon.ico", views.favicon),
     path("admin/", admin.site.urls),
 ]

@@ -8,9 +8,8 @@ class GuidesConfig(AppConfig):
 
     def ready(self):
         # Imported here, not above: they use the models, which exist only once apps are loaded.
-        from . import content_versions, editors, indexing, revisions
+        from . import editors, indexing, revisions
 
         revisions.register()
         indexing.connect()
-        content_versions.connect()
         post_migrate.connect(editors.ensure_groups, sender=self)

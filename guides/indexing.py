@@ -19,8 +19,8 @@ from django.db.models import F, Func, OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 from django.db.models.signals import post_delete, post_save
 
-from .content_versions import GUIDES, bump
 from .models import Guide, ListItem, markdown_fields
+from .page_cache import GUIDES, bump
 from .sections import LISTS
 
 CONFIG = "english"

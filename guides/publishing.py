@@ -27,8 +27,8 @@ The contract of `publish()` and `unpublish()`:
   "Unpublished".
 - **What it bumps.** Saving the guide and its note bumps the page-cache versions of the guide's
   page, of every page that lists guides and of the guides that list it as related
-  (guides.content_versions, from the model signals), at once and again after commit, so readers
-  see the change on their next request through every cache. Search data is not touched: the
+  (guides.page_cache: the model signals wired in its apps.py), at once and again after commit, so
+  readers see the change on their next request through every cache. Search data is not touched: the
   status is not searched (public searches filter on it).
 """
 
@@ -59,9 +59,9 @@ def may_publish(user):
     return user is None or user.has_perm(PUBLISH_PERMISSION)
 
 
-def publishers_text():
-    """Who may publish, for the messages that tell an editor whom to ask."""
-    names = (
+def publishers():
+    """The active users who may publish (superusers included), by username."""
+    return (
         get_user_model()
         .objects.filter(is_active=True)
         .filter(
@@ -71,8 +71,12 @@ def publishers_text():
         )
         .distinct()
         .order_by("username")
-        .values_list("username", flat=True)
     )
+
+
+def publishers_text():
+    """Who may publish, for the messages that tell an editor whom to ask."""
+    names = publishers().values_list("username", flat=True)
     return ", ".join(names) or "nobody yet (an administrator can add people to Publishers)"
 
 

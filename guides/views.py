@@ -15,10 +15,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from .catalogue import PER_PAGE, CatalogueForm
-from .content_versions import GUIDES, guide_tag, shared
 from .models import Category, Guide
 from .page import GuidePage, breadcrumbs
-from .page_cache import kept, public_page, render_once
+from .page_cache import GUIDES, guide_tag, kept, public_page, render_once
 from .search import highlight, suggestions
 from .structured_data import structured_data
 from .wages.headline import headline_pay
@@ -53,7 +52,8 @@ def home(request):
     )
 
 
-@public_page()
+# The catalogue's filters, its search and its pages are all in the query string.
+@public_page(reads=[*CatalogueForm.base_fields, "page"])
 @require_safe
 def guide_list(request):
     """The catalogue and search: every filter lives in the query string."""
@@ -66,7 +66,7 @@ def guide_list(request):
         "guides/guide_list.html",
         {
             "form": form,
-            "filters_html": filters_html(request, form),
+            "filters_html": filters_html(form),
             "page_obj": page,
             "guides": [highlighted(guide) for guide in page.object_list]
             if query
@@ -75,30 +75,28 @@ def guide_list(request):
             "problems": form.problems,
             "active_filters": form.active_filters(),
             "suggestions": suggestions(query) if query and not page.paginator.count else [],
-            # Occupations change only with a wage release (SITE), not with the guides.
-            "occupations": kept(
-                ("search-occupations", query), [], lambda: occupations_for_search(query)
-            )
-            if query
-            else [],
+            "occupations": search_occupations(query) if query else [],
         },
     )
 
 
-def filters_html(request, form):
+# Occupations change only with a wage release (SITE), not with the guides.
+search_occupations = kept()(occupations_for_search)
+
+
+def filter_values(form):
+    return [(name, form.data.getlist(name)) for name in form.fields if name != "q"]
+
+
+@kept([GUIDES], key=filter_values)
+def filters_html(form):
     """The catalogue's filters: nine widgets take Django's form renderer about 5 ms, and most
     searches share them, so they are kept per value of the filters (the query aside) until the
     guides change (the categories' names)."""
-    values = [(name, form.data.getlist(name)) for name in form.fields if name != "q"]
     # Folded away unless some are in use, so results come first on a phone.
-    is_open = any(form.values.get(name) not in (None, "") for name, _ in values)
-    return kept(
-        ("catalogue-filters", values),
-        [GUIDES],
-        lambda: render_to_string(
-            "includes/catalogue_filters.html", {"form": form, "filters_open": is_open}
-        ),
-        getattr(request, "page_versions", None),
+    is_open = any(form.values.get(name) not in (None, "") for name, _ in filter_values(form))
+    return render_to_string(
+        "includes/catalogue_filters.html", {"form": form, "filters_open": is_open}
     )
 
 
@@ -107,16 +105,13 @@ def highlighted(guide):
     return guide
 
 
+@kept([GUIDES], shared_only=True)
 def published_pk(slug):
     """The pk of the published guide at this slug, or None. Every guide page asks (and the page
     cache, for its tags), so with a shared cache the answer is kept until any guide changes: every
     save, publication and deletion bumps GUIDES. Without one, versions cost a query: as dear as
     the question."""
-
-    def ask():
-        return (Guide.objects.published().filter(slug=slug).values_list("pk", flat=True).first(),)
-
-    return (kept(f"published-slug:{slug}", [GUIDES], ask) if shared() else ask())[0]
+    return Guide.objects.published().filter(slug=slug).values_list("pk", flat=True).first()
 
 
 def guide_page_tags(slug):
@@ -126,7 +121,23 @@ def guide_page_tags(slug):
     return [guide_tag(pk)] if pk else [GUIDES]
 
 
-@public_page(tags=guide_page_tags)
+@render_once(tags=lambda pk: [guide_tag(pk)])
+def guide_html(request, pk, drafts=False):
+    """A guide's page; `drafts` only for those who may preview them (never kept: .fresh())."""
+    visible = Guide.objects.all() if drafts else Guide.objects.published()
+    # Headline pay takes ten subqueries, some 12 ms to compile: only when the HTML is rendered.
+    guide = visible.annotate(**headline_pay()).select_related("category").get(pk=pk)
+    page = GuidePage.build(guide, request.GET.get("state", "")[:2].lower())
+    context = {
+        "page": page,
+        "guide": guide,
+        "canonical_url": request.build_absolute_uri(guide.get_absolute_url()),
+        "structured_data": structured_data(page, request),
+    }
+    return render_to_string("guides/guide_detail.html", context, request)
+
+
+@public_page(tags=guide_page_tags, reads=["state"])
 @require_safe
 def guide_detail(request, slug):
     """One guide. Whoever may view guides in the admin also sees drafts, marked as a preview and
@@ -141,23 +152,9 @@ def guide_detail(request, slug):
         pk, published = published_pk(slug), True
         if pk is None:
             raise Http404("No published guide at this address.")
-    visible = Guide.objects.all() if preview else Guide.objects.published()
-
-    def render_page():
-        # Headline pay takes ten subqueries, some 12 ms to compile: only when the HTML is rendered.
-        guide = visible.annotate(**headline_pay()).select_related("category").get(pk=pk)
-        page = GuidePage.build(guide, request.GET.get("state", "")[:2].lower())
-        context = {
-            "page": page,
-            "guide": guide,
-            "canonical_url": request.build_absolute_uri(guide.get_absolute_url()),
-            "structured_data": structured_data(page, request),
-        }
-        return render_to_string("guides/guide_detail.html", context, request)
-
     # A draft preview is rendered afresh each time: drafts never enter a cache.
     response = HttpResponse(
-        render_once(request, [guide_tag(pk)], render_page) if published else render_page()
+        guide_html(request, pk) if published else guide_html.fresh(request, pk, True)
     )
     if preview:
         # What a signed-in editor sees (drafts, the preview banner) is theirs alone.
@@ -165,7 +162,7 @@ def guide_detail(request, slug):
     return response
 
 
-@public_page(tags=guide_page_tags)
+@public_page(tags=guide_page_tags, reads=["page"])
 @require_safe
 def guide_changes(request, slug):
     """Every published change to a published guide, newest first (drafts have no public history)."""

@@ -23,6 +23,8 @@ DJANGO_SETTINGS_MODULE=careerguide.settings.base PORT=$port \
 for _ in $(seq 50); do
     if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then
         echo "Serving at http://127.0.0.1:$port/ (logs in .local/; make stop stops it)"
+        # Scheduled publications and expiries, as cron does in production (README).
+        bash scripts/scheduler.sh start
         exit 0
     fi
     sleep 0.2

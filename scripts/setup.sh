@@ -39,4 +39,5 @@ fi
 .venv/bin/python manage.py migrate --no-input -v 0
 .venv/bin/python manage.py load_guides
 .venv/bin/python manage.py import_wages --if-none
+.venv/bin/python manage.py import_occupations --if-none
 .venv/bin/python manage.py collectstatic --no-input -v 0

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make stop: stop what make run started (gunicorn, then the embedded database).
+# make stop: stop what make run started (gunicorn, the publish_scheduled loop, then the database).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 pidfile=.local/gunicorn.pid
@@ -7,5 +7,6 @@ if [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
     kill "$(cat "$pidfile")" && echo "gunicorn stopped"
 fi
 rm -f "$pidfile"
+bash scripts/scheduler.sh stop
 bash scripts/db.sh stop
 bash scripts/redis.sh stop

@@ -1,5 +1,7 @@
 """Helpers for driving the guide admin as an editor's browser would, without a browser."""
 
+from django.contrib.auth.models import Group, User
+from django.test import Client, TestCase
 from django.urls import reverse
 
 
@@ -34,3 +36,22 @@ def save(client, guide, **changes):
     """Open the guide's form, change what is given (form field names) and save; the response."""
     data = {**open_form(client, guide), **changes, "_continue": "1"}
     return client.post(change_url(guide), data)
+
+
+def person(name, *groups):
+    """(user, signed-in client) for a staff member of these groups, with an email address."""
+    user = User.objects.create_user(name, email=f"{name}@example.org", is_staff=True)
+    user.groups.add(*(Group.objects.get(name=group) for group in groups))
+    client = Client()
+    client.force_login(user)
+    return user, client
+
+
+def review_url(guide):
+    return reverse("admin:guides_guide_review", args=[guide.pk])
+
+
+def take(client, guide, step, **fields):
+    """Take a review step as its form does; emails go after commit, as they would."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(review_url(guide), {"step": step, **fields}, follow=True)

@@ -90,6 +90,14 @@ def publisher(editor):
     return editor
 
 
+@pytest.fixture
+def people(db):
+    """Signed-in clients of an editor (edna) and a publisher (pablo), both with email addresses."""
+    from .admin_pages import person
+
+    return person("edna", "Editors")[1], person("pablo", "Editors", "Publishers")[1]
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium (Debian's) for the whole run."""
@@ -104,3 +112,18 @@ def browser():
         yield chromium
         chromium.close()
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture(scope="module")
+def real_occupations(django_db_setup, django_db_blocker):
+    """The committed BLS Employment Projections and O*NET extracts, for the tests about them:
+    imported once for the module that asks, and removed after it."""
+    from guides.occupations.importing import delete_release
+    from guides.occupations.models import Release
+
+    with django_db_blocker.unblock(), no_statement_timeout():
+        call_command("import_occupations", verbosity=0)
+    yield
+    with django_db_blocker.unblock(), no_statement_timeout():
+        for release in Release.objects.all():
+            delete_release(release)

@@ -27,7 +27,7 @@ def test_stale_form_is_refused_and_input_kept(client, editor):
     assert guide.summary == "Someone else's summary."
 
 
-def test_a_fresh_form_saves(client, editor):
+def test_a_fresh_form_saves(client, publisher):
     """Nobody else saved: the save goes through."""
     guide = make_full_guide()
     data = {**open_form(client, guide), "summary": "My new summary.", "_continue": "1"}
@@ -36,7 +36,7 @@ def test_a_fresh_form_saves(client, editor):
     assert guide.summary == "My new summary."
 
 
-def test_a_source_typed_without_a_scheme_is_taken_as_https(client, editor):
+def test_a_source_typed_without_a_scheme_is_taken_as_https(client, publisher):
     """Editors paste "bls.gov/..." addresses; the admin stores them as https (as Django 6 will)."""
     guide = make_full_guide()
     assert save(client, guide, growth_source_url="bls.gov/ooh/").status_code == 302

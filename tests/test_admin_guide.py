@@ -114,7 +114,7 @@ def test_every_markdown_field_has_the_preview(client, editor, guide):
     assert html.count("Markdown: paragraphs, lists") == len(previewed)
 
 
-def test_inline_edit_saves_and_shows_on_the_public_page(client, editor, guide):
+def test_inline_edit_saves_and_shows_on_the_public_page(client, publisher, guide):
     """Changing a salary figure in the inline changes the public page at once."""
     response = save(
         client, guide, **{"salary_bands-0-median": "106000", "salary_bands-0-mid": "106000"}
@@ -124,7 +124,7 @@ def test_inline_edit_saves_and_shows_on_the_public_page(client, editor, guide):
 
 
 def test_inline_only_edit_moves_the_timestamp_and_search(
-    client, editor, guide, django_capture_on_commit_callbacks
+    client, publisher, guide, django_capture_on_commit_callbacks
 ):
     """Editing only a list still changes the guide's ETag and what search finds."""
     before = guide.updated_at
@@ -173,7 +173,7 @@ def test_two_items_in_the_same_position_are_refused(client, editor, guide):
     assert list(guide.faqs.values_list("position", flat=True)) == list(range(4))
 
 
-def test_list_fields_are_edited_one_item_per_line(client, editor, guide):
+def test_list_fields_are_edited_one_item_per_line(client, publisher, guide):
     """Other titles and a day block's tasks take one item per line, commas and all."""
     response = save(
         client,

@@ -42,7 +42,7 @@ def logged_in(user):
 @pytest.mark.django_db
 def test_swapping_two_rows_saves_in_every_sortable_inline(client):
     """What drag and drop posts (two rows trading positions) saves for every inline, no 500."""
-    client.force_login(make_user("ed", "Editors"))
+    client.force_login(make_user("ed", "Editors", "Publishers"))  # saves go live
     guide = seed_like_guide()
     response = client.get(change_url(guide))
     data = form_data(response)
@@ -118,7 +118,8 @@ def test_a_save_waits_for_a_save_in_progress_and_is_then_refused(transactional_d
 def test_of_two_simultaneous_saves_exactly_one_wins(transactional_db):
     """Two editors open the same guide and press save at once: one saves, one is told."""
     guide = seed_like_guide()
-    clients = [logged_in(make_user(name, "Editors")) for name in ("ann", "bob")]
+    # Publishers: their saves go live (an editor's go to a draft: test_workflow_drafts).
+    clients = [logged_in(make_user(name, "Editors", "Publishers")) for name in ("ann", "bob")]
     forms = [open_form(c, guide) for c in clients]
     for name, data in zip(("Ann", "Bob"), forms, strict=True):
         data["summary"] = f"{name}'s summary."
@@ -152,8 +153,9 @@ class TestPublishing:
         data["status"] = "draft"  # a hand-made post is ignored for a read-only field
         data["summary"] = "Edited by an editor."
         assert client.post(change_url(guide), data).status_code == 302
-        guide.refresh_from_db()
-        assert (guide.status, guide.summary) == ("published", "Edited by an editor.")
+        guide.refresh_from_db()  # the edit waits as a draft (guides.workflow), status untouched
+        assert (guide.status, guide.editorial.draft["status"]) == ("published", "published")
+        assert guide.editorial.draft["summary"] == "Edited by an editor."
 
     def test_an_editor_cannot_unpublish_with_the_action(self, client):
         client.force_login(make_user("ed", "Editors"))

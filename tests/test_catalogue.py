@@ -177,7 +177,7 @@ def test_catalogue_queries_are_constant(client, catalogue, params):
     assert counts[0] == counts[1]
     # 5 for the page, 1 for the page cache's versions (a miss); a search also lists the BLS
     # occupations it matches (guides.wages), kept per wage release: two more queries without
-    # Redis, where that release's version is a row (guides.content_versions).
+    # Redis, where that release's version is a row (guides.page_cache.versions).
     assert counts[0] <= 6 + 2 * bool(params.get("q"))
 
 

@@ -37,7 +37,7 @@ def section(html, anchor):
 
 
 class TestWriting:
-    def test_saving_a_published_guide_needs_a_note_and_records_it(self, client, editor):
+    def test_saving_a_published_guide_needs_a_note_and_records_it(self, client, publisher):
         """No note, no save (the form says why); with one, the note is recorded with its author."""
         guide = make_guide(title="Nurse")
         data = {**open_form(client, guide), "summary": "A better summary.", "_continue": "1"}
@@ -50,14 +50,14 @@ class TestWriting:
         response = save(client, guide, summary="A better summary.", change_note="Summary reworded.")
         assert response.status_code == 302
         recorded = ChangeNote.objects.get(guide=guide)
-        assert (recorded.note, recorded.author) == ("Summary reworded.", editor)
+        assert (recorded.note, recorded.author) == ("Summary reworded.", publisher)
 
     def test_an_untouched_save_needs_no_note_and_records_none(self, client, editor):
         guide = make_guide()
         assert save(client, guide, change_note="").status_code == 302
         assert not notes(guide)
 
-    def test_changing_only_a_list_needs_a_note_too(self, client, editor):
+    def test_changing_only_a_list_needs_a_note_too(self, client, publisher):
         """Editing, adding or reordering an inline's rows is a change readers see."""
         guide = make_guide()
         FAQ.objects.create(guide=guide, question="Is it hard?", answer="Yes.")
@@ -69,7 +69,7 @@ class TestWriting:
         response = save(client, guide, **{"faqs-0-answer": "Often.", "change_note": "FAQ fixed."})
         assert response.status_code == 302 and notes(guide) == ["FAQ fixed."]
 
-    def test_restoring_a_revision_of_a_published_guide_needs_a_note(self, client, editor):
+    def test_restoring_a_revision_of_a_published_guide_needs_a_note(self, client, publisher):
         """The restore form matches the version it restores, yet the page changes."""
         guide = make_guide(summary="The first summary.")
         save(client, guide, summary="The second summary.", change_note="Summary rewritten.")
@@ -84,7 +84,7 @@ class TestWriting:
         assert Guide.objects.get(pk=guide.pk).summary == "The second summary."
         assert notes(guide)[0] == "Summary restored."
 
-    def test_editors_see_earlier_notes_with_their_authors(self, client, editor):
+    def test_editors_see_earlier_notes_with_their_authors(self, client, publisher):
         guide = make_guide()
         note(guide, "Published from the editors' source files.", days_ago=1)
         save(client, guide, change_note="Summary reworded.")

@@ -18,7 +18,7 @@ def changes(client, guide):
     return client.get(reverse("admin:guides_guide_changes", args=[guide.pk])).content.decode()
 
 
-def test_changes_page_shows_a_readable_diff(client, editor):
+def test_changes_page_shows_a_readable_diff(client, publisher):
     """The changes page says what changed between revisions, in words."""
     guide = make_full_guide(summary="Clinic managers run clinics.")
     save(client, guide)
@@ -48,7 +48,7 @@ def test_history_holds_content_only(client, editor):
 
 
 def test_revision_restore_brings_back_a_deleted_inline(
-    client, editor, django_capture_on_commit_callbacks
+    client, publisher, django_capture_on_commit_callbacks
 ):
     """Restoring an older revision brings back the FAQ deleted since, and its search data."""
     guide = make_full_guide()

@@ -5,8 +5,9 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from guides.content_versions import GUIDES, read_versions
 from guides.models import Guide, ListItem
+from guides.page_cache import GUIDES
+from guides.page_cache.versions import read_versions
 
 from .factories import make_guide
 

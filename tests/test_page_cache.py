@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from guides.models import Guide
-from guides.page_cache import local
+from guides.page_cache.store import local
 from guides.wages.testing import write_sqlite
 
 from .factories import make_full_guide, make_guide
@@ -38,7 +38,7 @@ def redis_answers():
 
 BACKENDS = {
     "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "redis": {"BACKEND": "careerguide.redis_cache.RedisCache", "LOCATION": REDIS_URL},
+    "redis": {"BACKEND": "guides.page_cache.redis_backend.RedisCache", "LOCATION": REDIS_URL},
 }
 
 

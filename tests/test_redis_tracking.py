@@ -1,4 +1,4 @@
-"""Version tokens kept in each process and invalidated by Redis (careerguide.redis_cache): a second
+"""Version tokens kept in each process and invalidated by Redis (guides.page_cache.redis_backend): a second
 process's write is seen at once, a flush or a dropped connection forgets everything, and a forked
 worker opens its own connection."""
 
@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from careerguide.redis_cache import RedisCache
+from guides.page_cache.redis_backend import RedisCache
 
 from .test_page_cache import REDIS_URL, redis_answers
 

@@ -122,7 +122,10 @@ INSTALLED_APPS = [
     "corsheaders",
     "guides",
     "guides.wages",
+    "guides.occupations",
     "guides.feedback",
+    "guides.page_cache",
+    "guides.workflow",
 ]
 
 MIDDLEWARE = [
@@ -132,7 +135,7 @@ MIDDLEWARE = [
     # Outside the page cache, so a cached API answer gets the CORS headers of the request at hand.
     "corsheaders.middleware.CorsMiddleware",
     # Anonymous pages from the cache, before anything reads a session or the database.
-    "guides.page_cache.PageCacheMiddleware",
+    "guides.page_cache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -219,7 +222,7 @@ STORAGES = {
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "careerguide.redis_cache.RedisCache",
+            "BACKEND": "guides.page_cache.redis_backend.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
@@ -260,3 +263,18 @@ LOGGING = {
 LOGIN_URL = "admin:login"
 # Only careerguide.settings.bench turns this on (see guides/management/commands/generate_synthetic_guides.py).
 SHOW_SYNTHETIC_GUIDES = False
+
+# Review emails (guides.workflow.notify). With DJANGO_EMAIL_HOST: SMTP with STARTTLS unless
+# DJANGO_EMAIL_USE_TLS=false; without it, emails are printed to the console (a developer's machine).
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_count("DJANGO_EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Career Guide <editors@localhost>")

@@ -78,6 +78,7 @@ class ListFormSet(CustomInlineFormSet):
 
 class GuideAdminForm(forms.ModelForm):
     restoring = False  # set by GuideAdmin.get_form on the revision and recover pages
+    draft_note = ""  # a pending draft's change note (guides.workflow.editing), offered again
     # When the editor opened the form: a save based on an older copy is refused.
     opened_at = forms.CharField(widget=forms.HiddenInput, required=False)
     change_note = forms.CharField(
@@ -99,6 +100,8 @@ class GuideAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial["opened_at"] = self.instance.updated_at.isoformat()
+            if self.draft_note:
+                self.initial.setdefault("change_note", self.draft_note)
 
     def clean(self):
         cleaned = super().clean()

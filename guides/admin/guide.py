@@ -12,6 +12,8 @@ from .. import publishing, revisions
 from ..checks import check_saved_guide
 from ..models import DATED_AFTER_YEARS, Guide
 from ..sections import RELATIONS, SECTIONS, sections_filled
+from ..workflow import views as workflow_views
+from ..workflow.editing import DraftEditing
 from . import views
 from .actions import export_fixtures, mark_reviewed_today, publish, unpublish
 from .forms import GuideAdminForm, GuideFormFields
@@ -55,7 +57,9 @@ class DatedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Guide)
-class GuideAdmin(PublishingPermission, GuideFormFields, SortableAdminBase, VersionAdmin):
+class GuideAdmin(
+    DraftEditing, PublishingPermission, GuideFormFields, SortableAdminBase, VersionAdmin
+):
     form = GuideAdminForm
     list_display = [
         "title",
@@ -191,12 +195,28 @@ class GuideAdmin(PublishingPermission, GuideFormFields, SortableAdminBase, Versi
                 name="guides_guide_preview_markdown",
             ),
             path(
+                "<int:object_id>/review/",
+                self.admin_site.admin_view(self.review_view),
+                name="guides_guide_review",
+            ),
+            path(
+                "<int:object_id>/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name="guides_guide_preview",
+            ),
+            path(
                 "<int:object_id>/changes/",
                 self.admin_site.admin_view(self.changes_view),
                 name="guides_guide_changes",
             ),
             *super().get_urls(),
         ]
+
+    def review_view(self, request, object_id):
+        return workflow_views.review_view(self, request, object_id)
+
+    def preview_view(self, request, object_id):
+        return workflow_views.preview_view(self, request, object_id)
 
     def changes_view(self, request, object_id):
         return views.changes_view(self, request, object_id)

@@ -1,6 +1,6 @@
 """The API object: its routers, error handling and the OpenAPI document's description."""
 
-from guides.page_cache import CACHE_CONTROL
+from guides.page_cache import CACHE_CONTROL, public_page
 
 from .guides import router as guides_router
 from .http import MAX_PER_PAGE, PER_PAGE, PublicApi, install_error_handlers
@@ -30,5 +30,9 @@ api = PublicApi(
     },
 )
 install_error_handlers(api)
+# Every answer is public data about guides and wages: the page cache keeps successful ones like
+# pages (tag: the guide lists, bumped by any guide change; the site tag by a wage import). Keyed by
+# the whole query string, since the endpoints refuse parameters they do not read (a 400, not kept).
+api.add_decorator(public_page())
 api.add_router("/guides", guides_router)
 api.add_router("/occupations", occupations_router)

@@ -30,7 +30,7 @@ from .items import (
 MOST_LOOKED_UP = 12
 
 
-@public_page()
+@public_page(reads=["c", "state"])
 @require_safe
 def compare(request):
     keys = chosen_keys(request.GET.getlist("c"))

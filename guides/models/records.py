@@ -22,7 +22,7 @@ class FixtureRecord(models.Model):
 
 
 class ContentVersion(models.Model):
-    """How often the content behind one page-cache tag has changed (guides.content_versions): the
+    """How often the content behind one page-cache tag has changed (guides.page_cache.versions): the
     per-process cache's source of truth, bumped in the same transaction as the change."""
 
     tag = models.CharField(max_length=40, primary_key=True)

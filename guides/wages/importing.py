@@ -11,7 +11,7 @@ import time
 from django.db import connection, transaction
 from django.db.models import OuterRef, Subquery
 
-from guides.content_versions import SITE, bump
+from guides.page_cache import SITE, bump
 
 from .models import DATATYPE_FIELDS, Area, Estimate, Occupation, Release
 from .sources import SourceError, area_states, soc

@@ -36,7 +36,7 @@ def not_found(request, message, release=None):
     )
 
 
-@public_page()
+@public_page(reads=["q"])
 @require_safe
 def occupation_list(request):
     """All detailed occupations by major group, with a name filter (?q=)."""
@@ -121,7 +121,7 @@ def _breadcrumbs(occupation, *extra):
     return crumbs + list(extra)
 
 
-@public_page()
+@public_page(reads=["state"])
 @require_safe
 def occupation_detail(request, soc):
     release, occupation = _occupation(soc)
@@ -186,7 +186,7 @@ def _sort_links(current, descending):
     return links
 
 
-@public_page()
+@public_page(reads=["sort"])
 @require_safe
 def occupation_state(request, soc, state):
     release, occupation = _occupation(soc)

@@ -7,9 +7,9 @@ import random
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from guides.content_versions import GUIDES, bump
 from guides.indexing import index
 from guides.models import Category, Guide
+from guides.page_cache import GUIDES, bump
 from guides.sections import RESPONSIBILITIES, SALARY_BANDS
 
 BATCH = 1000
