@@ -151,7 +151,7 @@ def test_word_list_counts_every_write_to_a_guide():
 
 
 def test_an_admin_save_and_a_revision_restore_correct_to_the_names_they_write(
-    client, editor, django_capture_on_commit_callbacks
+    client, publisher, django_capture_on_commit_callbacks
 ):
     """A misspelt word finds the guide by the name an editor gave it, and by the name a restored
     revision brings back."""
