@@ -50,13 +50,14 @@ def no_statement_timeout():
 def real_wages(django_db_setup, django_db_blocker):
     """The real bundled OEWS May 2025 release, for the tests about it: imported once for the
     module that asks, and removed after it."""
-    from guides.wages.models import Estimate, Release
+    from guides.wages.models import Estimate, IndustryEstimate, Release
 
     with django_db_blocker.unblock(), no_statement_timeout():
         call_command("import_wages", verbosity=0)
     yield
     with django_db_blocker.unblock(), no_statement_timeout():
-        Estimate.objects.all().delete()  # one DELETE; then the few reference rows
+        Estimate.objects.all().delete()  # one DELETE each; then the few reference rows
+        IndustryEstimate.objects.all().delete()
         Release.objects.all().delete()
 
 
@@ -127,3 +128,37 @@ def real_occupations(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), no_statement_timeout():
         for release in Release.objects.all():
             delete_release(release)
+
+
+@pytest.fixture(scope="module")
+def sample_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A published guide ("walk-guide", SOC 11-9111) with a revision and feedback, its category
+    ("walk-category"), the sample wage release and a superuser ("walker"): rows for the tests that
+    walk every address to reach. Made once for the module that asks, removed after it; yields the
+    rows' ids (as the admin's addresses spell them)."""
+    import reversion
+    from reversion.models import Version
+
+    from guides.feedback.models import Feedback
+    from guides.wages.models import Release
+    from guides.wages.testing import write_sqlite
+
+    from .factories import make_category, make_full_guide
+
+    with django_db_blocker.unblock(), no_statement_timeout():
+        category = make_category(slug="walk-category", name="Walk")
+        guide = make_full_guide(slug="walk-guide", category=category)
+        with reversion.create_revision():
+            guide.save()  # a version for the admin's history and recover pages
+        feedback = Feedback.objects.create(guide=guide, useful=True, comment="Clear.")
+        sample = write_sqlite(tmp_path_factory.mktemp("oews") / "oews.sqlite")
+        call_command("import_wages", "--from", str(sample), verbosity=0)
+        walker = User.objects.create_superuser("walker", password="x")
+        ids = [guide.pk, category.pk, feedback.pk, walker.pk]
+        ids += Version.objects.get_for_object(guide).values_list("pk", flat=True)
+    yield [str(pk) for pk in ids]
+    with django_db_blocker.unblock(), no_statement_timeout():
+        Guide.objects.filter(category__slug="walk-category").delete()  # with its related roles
+        Category.objects.filter(slug="walk-category").delete()
+        Release.objects.all().delete()
+        User.objects.filter(username="walker").delete()

@@ -92,7 +92,7 @@ def test_fieldsets_hold_every_editable_field_once():
     ]
     editable = [f.name for f in Guide._meta.get_fields() if getattr(f, "editable", False)]
     extra = {"opened_at", "page_link", "created_at", "updated_at"}
-    extra |= {"content_checks", "change_note", "recent_changes"}
+    extra |= {"sections_to_write", "content_checks", "change_note", "recent_changes"}
     assert sorted(set(names) - extra) == sorted(set(editable) - {"id"})
     assert len(names) == len(set(names))
     headings = [heading for heading, _ in GuideAdmin.fieldsets]

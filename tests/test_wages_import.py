@@ -3,11 +3,12 @@ on damaged input, and the real bundled May 2025 release checked cell by cell."""
 
 import gzip
 from decimal import Decimal
+from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from guides.wages.models import Area, Estimate, Occupation, Release
+from guides.wages.models import Area, Estimate, Industry, IndustryEstimate, Occupation, Release
 from guides.wages.testing import SAMPLE_YEAR, flat_data_lines, write_flat_files, write_sqlite
 
 pytestmark = pytest.mark.django_db
@@ -17,8 +18,6 @@ SAMPLE_CODE = f"{SAMPLE_YEAR}A01"
 
 def run(path):
     """Run the command; return what it printed."""
-    from io import StringIO
-
     out = StringIO()
     call_command("import_wages", "--from", str(path), stdout=out)
     return out.getvalue()
@@ -36,7 +35,7 @@ def assert_sample_stored():
     assert release.name == f"May {SAMPLE_YEAR}" and release.year == int(SAMPLE_YEAR)
     assert release.top_hourly == Decimal("115.00") and release.top_annual == 239_200
     assert Area.objects.filter(release=release).count() == 5
-    assert Estimate.objects.filter(release=release).count() == 12  # the other industry skipped
+    assert Estimate.objects.filter(release=release).count() == 12  # cross-industry only
     california = Estimate.objects.get(
         release=release, occupation__code="11-9111", area__code="0600000"
     )
@@ -51,6 +50,22 @@ def assert_sample_stored():
     assert Occupation.objects.get(release=release, code="11-9111").parent.code == "11-9000"
     boston = Area.objects.get(release=release, code="0014460")
     assert boston.states == ["MA", "NH"]
+    assert_industries_stored(release)
+
+
+def assert_industries_stored(release):
+    """The nation's estimates by industry; California's by industry skipped."""
+    assert Industry.objects.filter(release=release).count() == 3
+    assert IndustryEstimate.objects.filter(release=release).count() == 2
+    managers = Occupation.objects.get(release=release, code="11-9111")
+    top = IndustryEstimate.objects.top_employers(managers, level=Industry.Level.SECTOR)
+    assert [(row.industry.name, row.employment) for row in top] == [
+        ("Sector 62 - Health Care and Social Assistance", 400_000)
+    ]
+    hospitals = IndustryEstimate.objects.top_employers(managers).get()
+    assert (hospitals.industry.code, hospitals.industry.level) == ("622000", 3)
+    assert (hospitals.employment, hospitals.annual_median) == (180_000, 130_000)
+    assert hospitals.location_quotient is None and hospitals.jobs_per_1000 is None
 
 
 def test_sqlite_layout_is_imported(tmp_path):
@@ -247,6 +262,8 @@ def test_real_release_california_and_counts():
     assert (estimate.employment, estimate.annual_median) == (75_090, 141_480)
     assert estimate.location_quotient == Decimal("1.07")
     assert Estimate.objects.filter(release=release).count() == 236_799
+    assert IndustryEstimate.objects.filter(release=release).count() == 133_373
+    assert Industry.objects.filter(release=release).count() == 444
     assert Occupation.objects.filter(release=release, level=3).count() == 830
     assert Area.objects.filter(release=release, kind="S").count() == 54
 
@@ -285,3 +302,30 @@ def test_a_second_import_waits_for_the_first(tmp_path):
         assert not finished.wait(1.5), "the import did not wait for the lock"
     worker.join(30)
     assert finished.is_set() and Release.objects.filter(code=SAMPLE_CODE).exists()
+
+
+@pytest.mark.usefixtures("real_wages")
+def test_real_release_industries_employing_electricians():
+    """Who employs electricians: BLS's national estimates by 3-digit NAICS industry."""
+    electricians = Occupation.objects.get(release__code="2025A01", code="47-2111")
+    top = IndustryEstimate.objects.top_employers(electricians)[:2]
+    assert [
+        (row.industry.code, row.industry.name, row.employment, row.annual_median) for row in top
+    ] == [
+        ("238000", "Specialty Trade Contractors", 565_430, 61_630),
+        ("561000", "Administrative and Support Services", 24_240, 58_760),
+    ]
+
+
+def test_release_imported_before_industries_is_imported_again(tmp_path):
+    """A database from before industry estimates were imported gets them on the next import,
+    --if-none included (as `make setup` runs it)."""
+    path = write_sqlite(tmp_path / "oews.sqlite")
+    run(path)
+    IndustryEstimate.objects.all().delete()
+    Industry.objects.all().delete()
+    out = StringIO()
+    call_command("import_wages", "--if-none", "--from", str(path), stdout=out)
+    assert "stored from an import without its industries; replacing it" in out.getvalue()
+    assert_industries_stored(Release.objects.get(code=SAMPLE_CODE))
+    assert "already imported" in run(path)

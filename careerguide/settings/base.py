@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "guides.wages",
     "guides.occupations",
     "guides.feedback",
+    "guides.ops",
     "guides.page_cache",
     "guides.workflow",
 ]
@@ -134,6 +135,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the page cache, so a cached API answer gets the CORS headers of the request at hand.
     "corsheaders.middleware.CorsMiddleware",
+    # NUL (PostgreSQL cannot store it) and overlong paths are refused before any view reads them.
+    "guides.ops.text_input.RefuseUnusableInputMiddleware",
     # Anonymous pages from the cache, before anything reads a session or the database.
     "guides.page_cache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",

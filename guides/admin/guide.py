@@ -14,6 +14,7 @@ from ..models import DATED_AFTER_YEARS, Guide
 from ..sections import RELATIONS, SECTIONS, sections_filled
 from ..workflow import views as workflow_views
 from ..workflow.editing import DraftEditing
+from ..workflow.start_view import start_view
 from . import views
 from .actions import export_fixtures, mark_reviewed_today, publish, unpublish
 from .forms import GuideAdminForm, GuideFormFields
@@ -38,7 +39,7 @@ IDENTITY_FIELDSET = (
         ]
     },
 )
-CHECKS_FIELDSET = ("Content checks", {"fields": ["content_checks"]})
+CHECKS_FIELDSET = ("Content checks", {"fields": ["sections_to_write", "content_checks"]})
 CHANGE_NOTE_FIELDSET = ("What changed", {"fields": ["change_note", "recent_changes"]})
 RECORD_FIELDSET = ("Record", {"classes": ["collapse"], "fields": ["created_at", "updated_at"]})
 
@@ -74,7 +75,14 @@ class GuideAdmin(
     search_fields = ["title", "slug", "alternative_titles", "occupation_code", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [part.relation for part in RELATIONS]
-    readonly_fields = ["page_link", "content_checks", "recent_changes", "created_at", "updated_at"]
+    readonly_fields = [
+        "page_link",
+        "sections_to_write",
+        "content_checks",
+        "recent_changes",
+        "created_at",
+        "updated_at",
+    ]
     actions = [publish, unpublish, mark_reviewed_today, export_fixtures]
     list_per_page = 50
     save_on_top = True
@@ -195,6 +203,11 @@ class GuideAdmin(
                 name="guides_guide_preview_markdown",
             ),
             path(
+                "start/",
+                self.admin_site.admin_view(self.start_view),
+                name="guides_guide_start",
+            ),
+            path(
                 "<int:object_id>/review/",
                 self.admin_site.admin_view(self.review_view),
                 name="guides_guide_review",
@@ -211,6 +224,9 @@ class GuideAdmin(
             ),
             *super().get_urls(),
         ]
+
+    def start_view(self, request):
+        return start_view(self, request)
 
     def review_view(self, request, object_id):
         return workflow_views.review_view(self, request, object_id)

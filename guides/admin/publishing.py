@@ -4,6 +4,8 @@ guide whose status differs. Editors without it edit content and save drafts, and
 
 import reversion
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
@@ -40,7 +42,9 @@ class PublishingPermission:
         return form
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        guide = get_object_or_404(Guide, pk=object_id)
+        guide = self.get_object(request, unquote(object_id))  # None for an id that is no number
+        if guide is None:
+            raise Http404(f"No guide with id {object_id!r}.")
         history = reverse("admin:guides_guide_history", args=[guide.pk])
         return self._unless_status_would_change(
             request, version_id, guide.status, history

@@ -1,11 +1,13 @@
 """/api/v1/occupations: the current OEWS release's occupations and their wages by area."""
 
 import re
+from typing import Annotated
 
 from django.http import Http404
 from django.urls import reverse
 from ninja import Query, Router
 from ninja.errors import HttpError
+from pydantic import WithJsonSchema
 
 from guides.models import SOC_CODE
 from guides.wages.models import DATATYPE_FIELDS, Area, Estimate, Occupation, Release
@@ -19,6 +21,19 @@ router = Router(tags=["occupations"])
 LEVELS = {label.split()[0].lower(): value for value, label in Occupation.Level.choices}
 METRO_CODE = re.compile(r"\d{5}|\d{7}")  # BLS writes metro codes with or without leading zeros
 POSTAL = re.compile(r"[A-Za-z]{2}")
+# The shapes the views accept, declared in the OpenAPI document only (WithJsonSchema), so that
+# clients and schema tools know them, while the views' own checks keep their messages in words.
+SocCode = Annotated[str, WithJsonSchema({"type": "string", "pattern": f"^{SOC_CODE.pattern}$"})]
+AREA = WithJsonSchema(
+    {"type": "string", "pattern": f"^(?:[Uu][Ss]|{POSTAL.pattern}|{METRO_CODE.pattern})$"}
+)
+LEVEL = WithJsonSchema({"type": "string", "enum": list(LEVELS)})
+LEVEL_QUERY = Query("detailed", description=f"One of {', '.join(LEVELS)}.")
+AREA_QUERY = Query(
+    "us",
+    description="us, a state's postal code (ca) or a BLS metropolitan or nonmetropolitan "
+    "area code (31080 or 0031080).",
+)
 
 
 def _release():
@@ -79,7 +94,7 @@ def _occupation(release, soc):
 def occupation_list(
     request,
     q: str = Query("", max_length=200, description="Words of the name, or a SOC code."),
-    level: str = Query("detailed", description=f"One of {', '.join(LEVELS)}."),
+    level: Annotated[str, LEVEL] = LEVEL_QUERY,
     page: int = Query(1, ge=1),
     per_page: int = Query(PER_PAGE, ge=1, le=MAX_PER_PAGE),
 ):
@@ -110,7 +125,7 @@ def _national(occupation):
 @router.get(
     "/{soc}", response={200: OccupationDetail, 400: Error, 404: Error}, url_name="occupation"
 )
-def occupation_detail(request, soc: str):
+def occupation_detail(request, soc: SocCode):
     """One occupation of the current OEWS release (any level of the SOC) and its national
     estimate."""
     reject_unknown(request, [])
@@ -149,12 +164,8 @@ def _area(release, code):
 @router.get("/{soc}/wages", response={200: Wages, 400: Error, 404: Error}, url_name="wages")
 def wages(
     request,
-    soc: str,
-    area: str = Query(
-        "us",
-        description="us, a state's postal code (ca) or a BLS metropolitan or nonmetropolitan "
-        "area code (31080 or 0031080).",
-    ),
+    soc: SocCode,
+    area: Annotated[str, AREA] = AREA_QUERY,
 ):
     """An occupation's OEWS estimate in one area: jobs, hourly and annual pay by percentile,
     with BLS's footnotes where a figure is missing."""

@@ -19,7 +19,14 @@ from django.views.decorators.http import require_POST, require_safe
 from ..models import Guide
 from ..page_cache import public_page
 from .forms import FeedbackForm
-from .limits import PER_WINDOW, WINDOW, client_hash, forget_old_hashes, is_limited
+from .limits import (
+    PER_WINDOW,
+    WINDOW,
+    client_hash,
+    forget_old_hashes,
+    hold_client_lock,
+    is_limited,
+)
 from .models import Feedback
 
 
@@ -35,6 +42,7 @@ def submit(request, slug):
         return render(request, "feedback/problem.html", {"guide": guide, "form": form}, status=400)
     client = client_hash(request)
     with transaction.atomic():
+        hold_client_lock(client)  # the count and the insert below, one client at a time
         if is_limited(client):
             context = {"guide": guide, "per_window": PER_WINDOW}
             limited = render(request, "feedback/limited.html", context, status=429)

@@ -13,12 +13,12 @@ from django.db.models import OuterRef, Subquery
 
 from guides.page_cache import SITE, bump
 
-from .models import DATATYPE_FIELDS, Area, Estimate, Occupation, Release
-from .sources import SourceError, area_states, soc
+from .models import DATATYPE_FIELDS, Area, Estimate, Industry, IndustryEstimate, Occupation, Release
+from .sources import CROSS_INDUSTRY, SourceError, area_states, soc
 
 COPY_BATCH = 5_000
 PROGRESS_EVERY = 50_000
-COLUMNS = ["release_id", "area_id", "occupation_id", *DATATYPE_FIELDS.values(), "footnotes"]
+FIGURES = [*DATATYPE_FIELDS.values(), "footnotes"]
 FIELDS = list(DATATYPE_FIELDS.values())
 
 
@@ -32,11 +32,13 @@ def import_release(source, say=print):
             cursor.execute("SET LOCAL statement_timeout = 0")
             cursor.execute("LOCK TABLE wages_release IN SHARE ROW EXCLUSIVE MODE")
         existing = Release.objects.filter(code=source.code).first()
-        if existing and existing.checksums == source.checksums:
+        if existing and existing.checksums == source.checksums and existing.complete:
             return f"OEWS {existing.name} is already imported (same files); nothing changed."
         if existing:
-            say(f"OEWS {existing.name} is stored from other files; replacing it.")
+            why = "other files" if existing.complete else "an import without its industries"
+            say(f"OEWS {existing.name} is stored from {why}; replacing it.")
             Estimate.objects.filter(release=existing).delete()
+            IndustryEstimate.objects.filter(release=existing).delete()
             existing.delete()
         top_hourly, top_annual = source.top_coded
         release = Release.objects.create(
@@ -52,8 +54,12 @@ def import_release(source, say=print):
         )
         areas = _store_areas(release, source)
         occupations = _store_occupations(release, source)
-        say(f"OEWS {release.name}: {len(areas):,} areas, {len(occupations):,} occupations.")
-        count = _copy_estimates(release, source, areas, occupations, say)
+        industries = _store_industries(release, source)
+        say(
+            f"OEWS {release.name}: {len(areas):,} areas, {len(occupations):,} occupations, "
+            f"{len(industries):,} industries."
+        )
+        count, by_industry = _copy_estimates(release, source, areas, occupations, industries, say)
         national = Estimate.objects.filter(occupation=OuterRef("pk"), area__kind=Area.Kind.NATIONAL)
         Occupation.objects.filter(release=release).update(
             national_median=Subquery(national.values("annual_median")[:1]),
@@ -62,7 +68,10 @@ def import_release(source, say=print):
         _analyze()
         bump(SITE)  # every page may show pay: none cached before the release is served again
     seconds = time.monotonic() - started
-    return f"Imported OEWS {release.name}: {count:,} estimates in {seconds:.1f} s."
+    return (
+        f"Imported OEWS {release.name}: {count:,} estimates and {by_industry:,} national "
+        f"estimates by industry in {seconds:.1f} s."
+    )
 
 
 def _analyze():
@@ -70,7 +79,7 @@ def _analyze():
     statistics of a smaller release (autovacuum may not come for a minute), PostgreSQL plans the
     occupation list as nested loops that take 40 times as long and can pass the statement timeout."""
     with connection.cursor() as cursor:
-        for model in (Release, Area, Occupation, Estimate):
+        for model in (Release, Area, Occupation, Estimate, Industry, IndustryEstimate):
             cursor.execute(f"ANALYZE {model._meta.db_table}")
 
 
@@ -87,6 +96,14 @@ def _store_areas(release, source):
         for code, kind, fips, name in source.areas
     )
     return {area.code: area.pk for area in rows}
+
+
+def _store_industries(release, source):
+    rows = Industry.objects.bulk_create(
+        Industry(release=release, code=code, name=name, level=level)
+        for code, name, level in source.industries
+    )
+    return {industry.code: industry.pk for industry in rows}
 
 
 def _parent_code(code6, levels):
@@ -119,27 +136,22 @@ def _store_occupations(release, source):
     return ids
 
 
-def _copy_estimates(release, source, areas, occupations, say):
-    """Stream every cell into wages_estimate with COPY; return how many were written."""
+def _copy_estimates(release, source, areas, occupations, industries, say):
+    """Stream every cross-industry cell into wages_estimate with COPY, keeping the national
+    estimates by industry for a second COPY (one COPY at a time per connection); return how many
+    of each were written."""
     count = 0
-    seen_areas, national = set(), set()
-    sql = f"COPY wages_estimate ({', '.join(COLUMNS)}) FROM STDIN"
+    seen_areas, national, by_industry = set(), set(), []
+    sql = (
+        f"COPY wages_estimate (release_id, area_id, occupation_id, {', '.join(FIGURES)}) FROM STDIN"
+    )
     with connection.cursor() as cursor, cursor.copy(sql) as copy:
         batch = []
         for cell in source.cells():
-            notes = {FIELDS[i]: note for i, note in enumerate(cell.notes) if note}
-            values = [r"\N" if v in (None, "-") else v for v in cell.values]
-            batch.append(
-                "\t".join(
-                    [
-                        str(release.pk),
-                        str(areas[cell.area]),
-                        str(occupations[cell.occupation]),
-                        *values,
-                        json.dumps(notes),
-                    ]
-                )
-            )
+            if cell.industry != CROSS_INDUSTRY:
+                by_industry.append(_line(release, industries[cell.industry], occupations, cell))
+                continue
+            batch.append(_line(release, areas[cell.area], occupations, cell))
             seen_areas.add(cell.area)
             if cell.kind == Area.Kind.NATIONAL:
                 national.add(cell.occupation)
@@ -152,7 +164,22 @@ def _copy_estimates(release, source, areas, occupations, say):
         if batch:
             copy.write("\n".join(batch) + "\n")
     _check_complete(source, seen_areas, national)
-    return count
+    sql = (
+        f"COPY wages_industryestimate (release_id, industry_id, occupation_id, {', '.join(FIGURES)}) "
+        "FROM STDIN"
+    )
+    with connection.cursor() as cursor, cursor.copy(sql) as copy:
+        for start in range(0, len(by_industry), COPY_BATCH):
+            copy.write("\n".join(by_industry[start : start + COPY_BATCH]) + "\n")
+    return count, len(by_industry)
+
+
+def _line(release, place_id, occupations, cell):
+    """A COPY line: the release, the area's or industry's id, the occupation's, its figures."""
+    notes = {FIELDS[i]: note for i, note in enumerate(cell.notes) if note}
+    values = [r"\N" if v in (None, "-") else v for v in cell.values]
+    ids = [str(release.pk), str(place_id), str(occupations[cell.occupation])]
+    return "\t".join([*ids, *values, json.dumps(notes)])
 
 
 def _check_complete(source, seen_areas, national):

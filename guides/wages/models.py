@@ -1,5 +1,5 @@
-"""BLS Occupational Employment and Wage Statistics (OEWS): releases, areas, occupations and the
-cross-industry estimates of each release.
+"""BLS Occupational Employment and Wage Statistics (OEWS): releases, areas, occupations, industries,
+the cross-industry estimates of each release and its national estimates by industry.
 
 Every row belongs to one release, so a new release is added beside the old ones and the newest is
 shown (`Release.objects.current()`). The rows are written only by `manage.py import_wages`.
@@ -65,6 +65,11 @@ class Release(models.Model):
 
     def __str__(self):
         return f"OEWS {self.name}"
+
+    @property
+    def complete(self):
+        """False for a release imported before industries were (it is imported again)."""
+        return self.industries.exists()
 
 
 class Area(models.Model):
@@ -157,16 +162,11 @@ def _ratio(digits, places):
     return models.DecimalField(max_digits=digits, decimal_places=places, null=True)
 
 
-class Estimate(models.Model):
-    """One occupation in one area, all industries: the 17 OEWS datatypes.
+class Figures(models.Model):
+    """The 17 OEWS datatypes of one estimate. A figure BLS did not publish is NULL, and `footnotes`
+    keeps BLS's footnote code for it (field name -> code), so the page can say why: not released,
+    top-coded, hourly only."""
 
-    A figure BLS did not publish is NULL, and `footnotes` keeps BLS's footnote code for it
-    (field name -> code), so the page can say why: not released, top-coded, hourly only.
-    """
-
-    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="estimates")
-    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="estimates")
-    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="estimates")
     employment = models.PositiveIntegerField(null=True)
     employment_rse = _ratio(5, 1)
     hourly_mean = _hourly()
@@ -187,6 +187,17 @@ class Estimate(models.Model):
     footnotes = models.JSONField(default=dict, blank=True)
 
     class Meta:
+        abstract = True
+
+
+class Estimate(Figures):
+    """One occupation in one area, all industries."""
+
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="estimates")
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="estimates")
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="estimates")
+
+    class Meta:
         ordering = ["area", "occupation"]
         constraints = [
             models.UniqueConstraint(
@@ -197,3 +208,67 @@ class Estimate(models.Model):
 
     def __str__(self):
         return f"{self.occupation} in {self.area}"
+
+
+class Industry(models.Model):
+    """An OEWS industry: BLS's NAICS-based codes and groupings. The levels overlap (a sector holds
+    its 3-digit industries), so a list of the industries employing an occupation takes one level."""
+
+    class Level(models.IntegerChoices):
+        ALL = 0, "Cross-industry"
+        OWNERSHIP = 1, "Ownership (private, or all government)"
+        SECTOR = 2, "NAICS sector, or level of government"
+        SUBSECTOR = 3, "NAICS 3-digit industry"
+        GROUP = 4, "NAICS 4-digit industry (or BLS's group of them)"
+        DETAILED = 5, "NAICS 5- or 6-digit industry"
+
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="industries")
+    code = models.CharField(max_length=6, help_text='BLS code: "622000", "31--34", "3250A1".')
+    name = models.CharField(max_length=200)
+    level = models.PositiveSmallIntegerField(choices=Level)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name_plural = "industries"
+        constraints = [
+            models.UniqueConstraint(fields=["release", "code"], name="wages_industry_unique_code")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class IndustryEstimateQuerySet(models.QuerySet):
+    def top_employers(self, occupation, level=Industry.Level.SUBSECTOR):
+        """The industries of one `level` employing the occupation, most jobs first."""
+        return (
+            self.filter(occupation=occupation, industry__level=level, employment__isnull=False)
+            .select_related("industry")
+            .order_by("-employment", "industry__name")
+        )
+
+
+class IndustryEstimate(Figures):
+    """One occupation in one industry, nationally (BLS publishes no industry estimates for states
+    and metro areas). No `jobs_per_1000` or `location_quotient`: BLS computes them for areas only."""
+
+    release = models.ForeignKey(
+        Release, on_delete=models.CASCADE, related_name="industry_estimates"
+    )
+    industry = models.ForeignKey(Industry, on_delete=models.CASCADE, related_name="estimates")
+    occupation = models.ForeignKey(
+        Occupation, on_delete=models.CASCADE, related_name="industry_estimates"
+    )
+
+    objects = IndustryEstimateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["occupation_id", "industry_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occupation", "industry"], name="wages_industry_estimate_unique_cell"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.occupation} in {self.industry}"

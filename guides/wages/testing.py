@@ -35,6 +35,12 @@ OCCUPATIONS = [
     ("272011", "Actors", 3),
 ]
 
+INDUSTRIES = [
+    ("000000", "Cross-industry", 0),
+    ("62--63", "Sector 62 - Health Care and Social Assistance", 2),
+    ("622000", "Hospitals", 3),
+]
+
 
 def _full(employment, hourly, annual, quotient):
     """17 values: employment, its RSE, means, wage RSE, five hourly and five annual percentiles."""
@@ -78,13 +84,33 @@ def sample_cells():
     return cells
 
 
+def industry_cells():
+    """(area type, area, occupation, industry) -> (values, footnotes): estimates by industry, the
+    nation's (imported) and one state's (skipped: the site shows industries nationally)."""
+    blank = [None] * 17
+    hospitals = _full("180000", HOURLY, ["80000", "100000", "130000", "170000", "230000"], None)
+    sector = _full("400000", HOURLY, ANNUAL, None)
+    return {
+        ("N", "0000000", "119111", "622000"): (hospitals, blank),
+        ("N", "0000000", "119111", "62--63"): (sector, blank),
+        ("S", "0600000", "119111", "622000"): (["1"] * 17, blank),
+    }
+
+
 def cell_key(kind, area, occupation, industry="000000"):
     return f"OEU{kind}{area}{industry}{occupation}"
 
 
+def _all_cells(cells):
+    """The sample's cells, cross-industry and by industry, by their full key."""
+    cells = sample_cells() if cells is None else cells
+    by_key = {cell_key(*key): cell for key, cell in cells.items()}
+    by_key.update({cell_key(*key): cell for key, cell in industry_cells().items()})
+    return by_key
+
+
 def write_sqlite(path, cells=None, year=SAMPLE_YEAR):
     """An SQLite file with the bundled file's tables, holding the sample release."""
-    cells = sample_cells() if cells is None else cells
     db = sqlite3.connect(path)
     columns = ", ".join([f"v{d} TEXT" for d in DATATYPES] + [f"f{d} TEXT" for d in DATATYPES])
     db.executescript(
@@ -94,20 +120,21 @@ def write_sqlite(path, cells=None, year=SAMPLE_YEAR):
                            area_name TEXT);
         CREATE TABLE occupation (occupation_code TEXT PRIMARY KEY, occupation_name TEXT,
                                  display_level INTEGER);
+        CREATE TABLE industry (industry_code TEXT PRIMARY KEY, industry_name TEXT,
+                               display_level INTEGER);
         CREATE TABLE footnote (footnote_code TEXT PRIMARY KEY, footnote_text TEXT);
         CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
         """
     )
     db.executemany("INSERT INTO area VALUES (?, ?, ?, ?)", AREAS)
     db.executemany("INSERT INTO occupation VALUES (?, ?, ?)", OCCUPATIONS)
+    db.executemany("INSERT INTO industry VALUES (?, ?, ?)", INDUSTRIES)
     db.executemany("INSERT INTO footnote VALUES (?, ?)", FOOTNOTES.items())
     db.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [("release", f"May {year}"), ("release_code", f"{year}A01"), ("data_year", year)],
     )
-    rows = [(cell_key(*key), *values, *notes) for key, (values, notes) in cells.items()]
-    # A row of another industry, which the import must skip.
-    rows.append((cell_key("N", "0000000", "119111", "622000"), *["1"] * 17, *[None] * 17))
+    rows = [(key, *values, *notes) for key, (values, notes) in _all_cells(cells).items()]
     db.executemany(f"INSERT INTO cell VALUES ({', '.join(['?'] * 35)})", rows)
     db.commit()
     db.close()
@@ -116,16 +143,14 @@ def write_sqlite(path, cells=None, year=SAMPLE_YEAR):
 
 def flat_data_lines(cells=None, year=SAMPLE_YEAR):
     """The lines of oe.data.0.Current for the sample release, BLS's padding included."""
-    cells = sample_cells() if cells is None else cells
     lines = ["series_id                     \tyear\tperiod\t       value\tfootnote_codes"]
-    for key, (values, notes) in sorted(cells.items()):
+    for key, (values, notes) in sorted(_all_cells(cells).items()):
         for position, datatype in enumerate(DATATYPES):
             if values[position] is None:
                 continue
-            series = f"{cell_key(*key)}{datatype}"
+            series = f"{key}{datatype}"
             note = notes[position] or ""
             lines.append(f"{series:30}\t{year}\tA01\t{values[position]:>12}\t{note}")
-    lines.append(f"{cell_key('N', '0000000', '119111', '622000')}01\t{year}\tA01\t1\t")
     return lines
 
 
@@ -141,9 +166,8 @@ def write_flat_files(folder, lines=None):
         + [f"{code}\t{name}\t{level}\tT\t{n}" for n, (code, name, level) in enumerate(OCCUPATIONS)],
         "oe.industry": [
             "industry_code\tindustry_name\tdisplay_level\tselectable\tsort_sequence",
-            "000000\tCross-industry\t0\tT\t1",
-            "622000\tHospitals\t3\tT\t2",
-        ],
+        ]
+        + [f"{code}\t{name}\t{level}\tT\t{n}" for n, (code, name, level) in enumerate(INDUSTRIES)],
         "oe.datatype": ["datatype_code\tdatatype_name"] + [f"{d}\tDatatype {d}" for d in DATATYPES],
         "oe.footnote": ["footnote_code\tfootnote_text"]
         + [f"{code}\t{text}" for code, text in FOOTNOTES.items()],
@@ -157,7 +181,8 @@ def write_flat_files(folder, lines=None):
 
 def write_subset(real, path, occupations):
     """An SQLite file with the real release's cross-industry estimates for a few occupations
-    (6-digit codes) and their major groups: small enough to import in every browser test."""
+    (6-digit codes) and their major groups, and their national estimates by industry: small
+    enough to import in every browser test."""
     codes = sorted({"000000", *occupations, *(f"{code[:2]}0000" for code in occupations)})
     marks = ", ".join("?" * len(codes))
     db = sqlite3.connect(path)
@@ -166,6 +191,7 @@ def write_subset(real, path, occupations):
         """
         CREATE TABLE footnote AS SELECT * FROM real.footnote;
         CREATE TABLE meta AS SELECT * FROM real.meta;
+        CREATE TABLE industry AS SELECT * FROM real.industry;
         """
     )
     db.execute(
@@ -174,7 +200,8 @@ def write_subset(real, path, occupations):
         codes,
     )
     db.execute(
-        "CREATE TABLE cell AS SELECT * FROM real.cell WHERE substr(key, 12, 6) = '000000' "
+        "CREATE TABLE cell AS SELECT * FROM real.cell "
+        "WHERE (substr(key, 12, 6) = '000000' OR substr(key, 4, 1) = 'N') "
         f"AND substr(key, 18, 6) IN ({marks})",
         codes,
     )

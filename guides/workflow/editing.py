@@ -3,14 +3,16 @@ the one saving may not publish, and whenever a draft is already pending (everyon
 draft, so an approval never undoes a publisher's edit). Publishers' saves of a guide without a
 draft go live as before. The change page shows where the guide stands in review."""
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.db import transaction
 from django.http import HttpResponseRedirect
 
 from ..models import Guide
+from ..sections import SECTIONS
 from . import review
 from .drafts import draft_applied, guide_data, locked_editorial, store_draft
 from .models import Editorial, ReviewStep
+from .starting import reference
 
 
 class DraftEditing:
@@ -67,6 +69,21 @@ class DraftEditing:
         )
         return HttpResponseRedirect(request.path)
 
+    @admin.display(description="Sections")
+    def sections_to_write(self, guide):
+        """What remains to write: the sections the public page would leave out (one query)."""
+        if not guide.pk:
+            return "Counted once the guide is saved."
+        shown = (
+            Guide.objects.filter(pk=guide.pk)
+            .annotate(**{f"s{n}": s.shown_expression() for n, s in enumerate(SECTIONS)})
+            .values(*(f"s{n}" for n in range(len(SECTIONS))))
+            .get()
+        )
+        empty = [s.heading for n, s in enumerate(SECTIONS) if not shown[f"s{n}"]]
+        filled = f"{len(SECTIONS) - len(empty)} of {len(SECTIONS)} sections filled"
+        return f"{filled}. Still to write: {', '.join(empty)}." if empty else f"{filled}."
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
             context["editorial"] = getattr(request, "drafting", None) or (
@@ -75,4 +92,5 @@ class DraftEditing:
             context["review_steps"] = list(
                 ReviewStep.objects.filter(guide=obj).select_related("user")[:3]
             )
+            context["reference"] = reference(obj.occupation_code)
         return super().render_change_form(request, context, add, change, form_url, obj)

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 
+from ..models import Category, Guide
 from .models import MESSAGE_MAX_LENGTH
 
 WHEN = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -53,3 +54,16 @@ class ApproveForm(forms.Form):
                 "That time has passed: choose a later one, or leave it empty to publish now."
             )
         return when
+
+
+class StartForm(forms.Form):
+    """What the data cannot give a new guide: its title as readers search for it, its category
+    and a summary in the editor's words."""
+
+    title = forms.CharField(max_length=Guide._meta.get_field("title").max_length)
+    category = forms.ModelChoiceField(Category.objects.all())
+    summary = forms.CharField(
+        max_length=Guide._meta.get_field("summary").max_length,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text="One or two plain sentences for cards, search results and previews.",
+    )

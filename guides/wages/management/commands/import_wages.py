@@ -24,7 +24,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-none",
             action="store_true",
-            help="Do nothing when any release is already stored (for first-run set-up).",
+            help="Do nothing when the current release is already stored, with its industries "
+            "(for first-run set-up).",
         )
 
     def handle(self, *args, path=None, if_none=False, verbosity=1, **options):
@@ -33,7 +34,7 @@ class Command(BaseCommand):
                 self.stdout.write(line)
 
         current = Release.objects.current() if if_none else None
-        if current:
+        if current and current.complete:
             say(f"OEWS {current.name} is already imported; nothing changed.")
             return
         try:
