@@ -34,3 +34,20 @@ def count(value):
     if value in (None, ""):
         return ""
     return f"{int(value):,}"
+
+
+def thousands(value):
+    """A figure BLS gives in thousands, written out: 81.0 -> "81,000"; -4.1 -> "−4,100" (a real
+    minus sign)."""
+    if value in (None, ""):
+        return ""
+    return count(Decimal(value) * 1000).replace("-", "−")
+
+
+def growth(value):
+    """A change in percent as BLS prints it, one decimal, signed: 9.5 -> "+9.5%"; -2 -> "−2.0%"."""
+    if value in (None, ""):
+        return ""
+    value = Decimal(value)
+    sign = "−" if value < 0 else "+" if value > 0 else ""
+    return f"{sign}{abs(value):.1f}%"

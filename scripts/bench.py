@@ -153,6 +153,12 @@ def measure():
     used = [name for name in ("guide_search_vector_gin",) if name in plan]
     print("\nGIN indexes used:", ", ".join(used) or "none")
 
+    from guides.markdown_limits import render_milliseconds, worst_allowed
+
+    print(f"\n{'Markdown allowed at its slowest (an editor save)':50} {'median ms':>10}")
+    for name, text in worst_allowed():
+        print(f"{name:50} {render_milliseconds(text):10.0f}")
+
 
 # Throughput: wrk against gunicorn. A session cookie bypasses the page cache (as for a signed-in
 # reader, whose guide page HTML is still rendered once per version); "rendered each time" also adds

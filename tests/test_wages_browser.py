@@ -47,7 +47,7 @@ def test_map_tiles_are_links_with_names_and_the_table_is_their_text(browser, liv
     page = check.open("/occupations/11-9111/")
     tiles = page.locator(".state-map__svg a")
     assert tiles.count() == 51
-    california = page.locator('.state-map__svg a[aria-label="California: median $141,480"]')
+    california = page.locator('.state-map__svg a[aria-label="CA, California: median $141,480"]')
     california.click()
     page.wait_for_load_state("networkidle")
     assert page.url.endswith("/occupations/11-9111/ca/")

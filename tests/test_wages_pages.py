@@ -61,7 +61,7 @@ def test_occupation_without_a_guide_has_a_page(client):
     for figure in ("262,440", "$67,240", "$85,660", "$120,230", "$158,880", "$199,130"):
         assert figure in words, figure
     assert html.count('class="state-map__tile ') == 51  # 50 states and DC
-    assert 'aria-label="California: median $' in html
+    assert 'aria-label="CA, California: median $' in html
     assert 'href="/occupations/15-2051/ca/"' in html
     assert "Source: U.S. Bureau of Labor Statistics" in words and "May 2025" in words
 

@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "corsheaders",
+    "markdownify",
     "guides",
     "guides.wages",
     "guides.occupations",
@@ -262,6 +263,25 @@ LOGGING = {
     # django-axes logs every login at INFO; its warnings (failures, lockouts) are the useful part.
     "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
+
+# django-markdownify renders guide Markdown (guides/markdown.py). Its bleach step is off: nh3
+# sanitises its output with the site's allow-list. Raw HTML is left out; lists may start right
+# after a paragraph line (breakless lists) and a new list marker starts a new list (sane lists),
+# as in CommonMark, which the guides were written for.
+MARKDOWNIFY = {
+    "default": {
+        "BLEACH": False,
+        "MARKDOWN_EXTENSIONS": [
+            "guides.markdown:OmitRawHtml",
+            "mdx_breakless_lists",
+            "sane_lists",
+        ],
+    }
+}
+
+# manage.py backup (guides/ops/backups.py): where backups go and how many of the newest stay.
+BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR") or LOCAL_DIR / "backups")
+BACKUP_KEEP = env_count("DJANGO_BACKUP_KEEP", 14, " of backups")
 
 LOGIN_URL = "admin:login"
 # Only careerguide.settings.bench turns this on (see guides/management/commands/generate_synthetic_guides.py).

@@ -10,6 +10,8 @@ register = template.Library()
 register.filter("money", formatting.money)
 register.filter("percent", formatting.percent)
 register.filter("count", formatting.count)
+register.filter("thousands", formatting.thousands)
+register.filter("growth", formatting.growth)
 
 
 @register.simple_tag

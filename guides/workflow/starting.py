@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from ..models import Guide
 from ..occupations.models import OnetOccupation, Projection
 from ..wages.models import Occupation, Release
-from .drafts import record_findings
+from .findings import record_findings
 from .models import Editorial, ReviewStep
 
 EP_SOURCE = "Bureau of Labor Statistics, Employment Projections"

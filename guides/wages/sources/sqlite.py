@@ -105,10 +105,7 @@ class SqliteFile(ReleaseSource):
                     if not match:
                         raise SourceError(f"{where}: not an OEWS cell key.")
                     values, notes = list(row[:17]), list(row[17:34])
-                    for position, datatype in enumerate(DATATYPES):
-                        self.check_value(
-                            f"{where}{datatype}", position, values[position], notes[position]
-                        )
+                    self.check_values(where, values, notes)
                     cell = Cell(match[1], match[2], match[4], values, notes, industry=match[3])
                     self.check_cell(where, cell, known)
                     yield cell
