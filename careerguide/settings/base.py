@@ -131,7 +131,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: one log line and the metrics of every request, page-cache hits and /healthz included.
+    "guides.ops.requests_log.RequestLogMiddleware",
     "guides.middleware.HealthCheckMiddleware",
+    # /metrics, like /healthz, before the HTTPS redirect and host validation (for a local scraper).
+    "guides.ops.metrics.MetricsEndpointMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the page cache, so a cached API answer gets the CORS headers of the request at hand.
@@ -254,15 +258,50 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# One line per log record on stdout: plain text for a developer's terminal, or one JSON object per
+# line (DJANGO_LOG_FORMAT=json) for a log collector. Every record carries the id of the request it
+# was written in (guides/ops/requests_log.py), and careerguide.requests writes one per request.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "plain").strip().lower()
+if LOG_FORMAT not in {"plain", "json"}:
+    sys.exit(f"DJANGO_LOG_FORMAT must be plain or json, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "guides.ops.requests_log.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": ["levelname", "name", "request_id", "message"],
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601, UTC
+        },
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     # django-axes logs every login at INFO; its warnings (failures, lockouts) are the useful part.
     "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
+
+# /metrics (guides/ops/metrics.py) answers loopback clients, and anyone sending this bearer token.
+METRICS_TOKEN = os.environ.get("DJANGO_METRICS_TOKEN", "")
+
+# Error reports to Sentry only when SENTRY_DSN is set; otherwise the SDK is not even started.
+if os.environ.get("SENTRY_DSN"):
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=os.environ["SENTRY_DSN"],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,  # no cookies, users or addresses of readers and editors
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
 
 # django-markdownify renders guide Markdown (guides/markdown.py). Its bleach step is off: nh3
 # sanitises its output with the site's allow-list. Raw HTML is left out; lists may start right
