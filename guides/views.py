@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 CHANGES_PER_PAGE = 50
 
 
-@public_page()
+@public_page(reads=())
 @require_safe
 def home(request):
     """Search, categories, recently updated guides and a few comparisons drawn from the data."""
@@ -180,7 +180,7 @@ def guide_changes(request, slug):
     )
 
 
-@public_page()
+@public_page(reads=())
 @require_safe
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
@@ -207,7 +207,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-@public_page(tags=lambda: [])
+@public_page(reads=(), tags=lambda: [])
 @require_safe
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))

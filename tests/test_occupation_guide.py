@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 
 from guides.occupations.extracts import FOLDER
 from guides.occupations.models import OnetOccupation, Projection, Task
-from guides.wages.models import Occupation
+from guides.wages.models import IndustryEstimate, Occupation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("real_wages", "real_occupations")]
 
@@ -36,8 +36,8 @@ ATTRIBUTION = (
 )
 # The page's query budget, whatever the occupation: versions, wage release, occupation, its
 # estimates, guides; projections; O*NET occupations, then tasks, ratings, technology, titles,
-# related occupations, education shares; the related occupations' pay and growth.
-QUERIES = 15
+# related occupations, education shares; the related occupations' pay and growth; industries.
+QUERIES = 16
 
 
 def tasks_as_shown(tasks, core=True):
@@ -181,6 +181,25 @@ def test_related_occupations_have_pay_growth_and_a_compare_link(client):
     assert f"${lighting.national_median:,}" in words(table)
     assert "−4.6%" in words(table)  # Table 1.2's change for 27-4015
     assert "51-2022" not in table  # inside the OEWS aggregate 51-2028: no page of its own
+
+
+def test_who_employs_them_lists_the_industries_with_most_jobs_and_their_pay(client):
+    """Registered nurses: the NAICS 3-digit industries with the most of them, in order, with
+    their jobs, share of all registered nurses and median pay (OEWS industry estimates)."""
+    html = page(client, "29-1141")
+    section = words(
+        html[html.index('id="industries-heading"') : html.index('id="related-heading"')]
+    )
+    nurses = Occupation.objects.get(code="29-1141")
+    top = list(IndustryEstimate.objects.top_employers(nurses)[:8])
+    rows = [
+        f"{e.industry.name} {e.employment:,} {e.employment * 100 / nurses.national_employment:.0f}%"
+        f" ${e.annual_median:,}"
+        for e in top[:7]  # the eighth is "under 1%"
+    ]
+    assert " ".join(rows) in section
+    assert rows[0].startswith("Hospitals 2,020,230 60% $100,220")
+    assert f"{top[7].industry.name} {top[7].employment:,} under 1%" in section
 
 
 @pytest.mark.parametrize("soc", ["47-2111", "15-1252", "11-9199", "21-1018"])

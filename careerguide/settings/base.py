@@ -5,6 +5,7 @@ Production behaviour is switched by the environment (see .env.example), never by
 
 import hashlib
 import os
+import socket
 import sys
 from datetime import timedelta
 from urllib.parse import quote
@@ -12,7 +13,7 @@ from urllib.parse import quote
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from .environment import BASE_DIR, env_bool, env_count, env_list, local_secret
+from .environment import BASE_DIR, LOCAL_DIR, env_bool, env_count, env_list, local_secret
 from .operations import (  # noqa: F401 (settings Django reads from this module)
     BACKUP_DIR,
     BACKUP_KEEP,
@@ -200,13 +201,28 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# One cache shared by every app server when REDIS_URL is set; otherwise per process.
-if os.environ.get("REDIS_URL"):
+
+def private_redis_url():
+    """The project's own Redis (scripts/redis.sh, which `make run` starts) when it answers on its
+    socket, else "". Every process of this checkout finds it the same way (gunicorn, every
+    manage.py command, the shell, cron jobs), so all of them read and bump the same page-cache
+    versions: a change made from a terminal reaches the running site at once."""
+    path = LOCAL_DIR / "redis" / "redis.sock"
+    try:
+        with socket.socket(socket.AF_UNIX) as unix:
+            unix.settimeout(1)
+            unix.connect(str(path))
+    except OSError:  # not started, stopped, or a socket left by a crash
+        return ""
+    return f"unix://{path}?db=0"
+
+
+# One cache shared by every app server and command when REDIS_URL is set (production: set it for
+# every process) or the project's Redis runs; otherwise per process, versions in PostgreSQL.
+REDIS_URL = os.environ.get("REDIS_URL") or private_redis_url()
+if REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "guides.page_cache.redis_backend.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
+        "default": {"BACKEND": "guides.page_cache.redis_backend.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -3,7 +3,7 @@ occupation, with the pay and growth of the occupations O*NET relates to it.
 
 Loaded in a fixed number of queries whatever the data size (the occupation page's test counts
 them): the projections, the O*NET occupations of the SOC code, each of the O*NET details of the
-one shown, and the pay and growth of its related occupations. A part the data lacks is None or
+one shown, the pay and growth of its related occupations, and the industries employing it. A part the data lacks is None or
 empty, and the templates say so in a sentence: never a blank or a zero.
 """
 
@@ -21,11 +21,13 @@ from guides.occupations.models import (
     Task,
 )
 
-from .models import Occupation
+from .models import IndustryEstimate, Occupation
+from .pay import Pay, period_of
 
 TASKS_SHOWN = 6  # the rest of the core tasks are one click away (<details>)
 RATINGS_SHOWN = 8  # skills, and knowledge areas, by O*NET importance
 RELATED_SHOWN = 10
+INDUSTRIES_SHOWN = 8
 # RIASEC in a few plain words each, after O*NET's own definitions of the interest areas.
 INTERESTS = {
     "R": ("Realistic", "hands-on work with tools, machines, plants or animals, often outdoors"),
@@ -58,6 +60,7 @@ class Profile:
     onet: OnetOccupation | None = None  # the SOC occupation itself (".00"), with its details
     specialties: list = field(default_factory=list)  # O*NET's other occupations under the code
     related: list = field(default_factory=list)
+    industries: list = field(default_factory=list)  # Pay per industry, most jobs first
 
     @property
     def onet_release(self):
@@ -243,4 +246,20 @@ def occupation_profile(occupation, release):
     onet, specialties = _onet(occupation.code)
     profile = Profile(occupation.code, projection, average, onet, specialties)
     profile.related = _related(profile, release)
+    # NAICS 3-digit industries ("Hospitals", "Specialty Trade Contractors"): the level at which
+    # BLS's industries neither overlap nor split an employer type into its ownerships.
+    profile.industries = [
+        Pay(estimate, release, period_of(estimate))
+        for estimate in IndustryEstimate.objects.top_employers(occupation)[:INDUSTRIES_SHOWN]
+    ]
+    for pay in profile.industries:
+        pay.share = _share(pay.estimate.employment, occupation.national_employment)
     return profile
+
+
+def _share(part, whole):
+    """An industry's share of the occupation's jobs, in words that never round to "0%"."""
+    if not whole:
+        return ""
+    percent = part * 100 / whole
+    return "under 1%" if percent < 1 else f"{percent:.0f}%"
