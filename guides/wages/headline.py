@@ -52,9 +52,9 @@ def current_year():
     return Subquery(Release.objects.newest_first().values("year")[:1])
 
 
-def headline_median():
-    """For annotating guides: the current national annual median of the guide's SOC code with
-    the most jobs (the occupation the guide is mostly about), or NULL. One index lookup a guide."""
+def is_guide_code(column="code"):
+    """For a subquery of guides' annotations: `column` is one of the outer guide's SOC codes
+    (O*NET suffixes such as .01 dropped)."""
     codes = Func(
         Func(
             OuterRef("occupation_code"),
@@ -67,16 +67,21 @@ def headline_median():
         Value("; "),
         function="string_to_array",
     )
-    # code = ANY(the guide's codes)
-    is_guide_code = Func(
-        F("code"),
+    # column = ANY(the guide's codes)
+    return Func(
+        F(column),
         codes,
         arg_joiner=" = ANY(",
         template="%(expressions)s)",
         output_field=BooleanField(),
     )
+
+
+def headline_median():
+    """For annotating guides: the current national annual median of the guide's SOC code with
+    the most jobs (the occupation the guide is mostly about), or NULL. One index lookup a guide."""
     return Subquery(
-        Occupation.objects.filter(is_guide_code, release=current_release_id())
+        Occupation.objects.filter(is_guide_code(), release=current_release_id())
         .order_by(F("national_employment").desc(nulls_last=True))
         .values("national_median")[:1]
     )

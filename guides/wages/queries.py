@@ -6,12 +6,11 @@ Each returns what one page part needs in one or two queries, whatever the number
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import F, Q
 
 from guides.models import SOC_CODE
 
-from .models import ALL_OCCUPATIONS, Area, Estimate, Occupation, Release
+from .models import Area, Estimate, Release
 from .pay import Pay, charted, period_of
 from .states import BY_POSTAL, STATES
 
@@ -105,49 +104,3 @@ def occupation_estimates(release, occupation, postal=None):
         where |= Q(area__kind=Area.Kind.STATE)
     rows = Estimate.objects.filter(where, release=release, occupation=occupation)
     return list(rows.select_related("area", "occupation"))
-
-
-def find_occupations(release, text, limit=None):
-    """Detailed occupations whose name matches the words of `text` (stemmed, so "data
-    scientist" finds Data Scientists) or whose SOC code is `text`."""
-    text = text.strip()
-    occupations = Occupation.objects.filter(release=release, level=Occupation.Level.DETAILED)
-    if SOC_CODE.fullmatch(text):
-        return occupations.filter(code=text)
-    query = SearchQuery(text, search_type="websearch", config="english")
-    matches = occupations.annotate(words=SearchVector("name", config="english")).filter(
-        Q(words=query) | Q(name__icontains=text)
-    )
-    return matches[:limit] if limit else matches
-
-
-def occupations_for_search(text, limit=5):
-    """For the catalogue's search: the best few occupations of the current release whose name
-    matches, each with its national Pay, so an occupation without a guide is still found."""
-    if not text:
-        return []
-    matches = find_occupations(current_release_id(), text).values("pk")[:limit]
-    estimates = (
-        Estimate.objects.filter(area__kind=Area.Kind.NATIONAL, occupation__in=matches)
-        .select_related("release", "occupation")
-        .order_by("occupation__name")
-    )
-    return [Pay(estimate, estimate.release, period_of(estimate)) for estimate in estimates]
-
-
-def detailed_with_medians(release, text=""):
-    """Every major group and every detailed occupation (or those matching `text`), each with its
-    national estimate: one query."""
-    detailed = Q(occupation__level=Occupation.Level.DETAILED)
-    if text:
-        detailed &= Q(occupation__in=find_occupations(release, text).values("pk"))
-    return (
-        Estimate.objects.filter(
-            Q(occupation__level=Occupation.Level.MAJOR) | detailed,
-            release=release,
-            area__kind=Area.Kind.NATIONAL,
-        )
-        .exclude(occupation__code=ALL_OCCUPATIONS)
-        .select_related("occupation")
-        .order_by("occupation__code")
-    )
