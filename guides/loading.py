@@ -31,6 +31,7 @@ from .models import Category, FixtureRecord, Guide
 from .publishing import LOADED, publish, unpublish
 from .search import update_search_vectors
 from .sections import LISTS, RELATIONS
+from .workflow.findings import record_findings
 
 DEFAULT_FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 
@@ -200,6 +201,7 @@ def load(paths=(), force=(), dry_run=False):
     update_search_vectors(list(Guide.objects.filter(slug__in=slugs).values_list("pk", flat=True)))
     unchanged = [plan.guide.slug for plan in plans if plan.guide.slug in report.unchanged]
     _record({**saved_data(report.written), **{slug: current[slug] for slug in unchanged}})
+    record_findings(Guide.objects.filter(slug__in=report.written))  # for the editors' desk
     return report
 
 

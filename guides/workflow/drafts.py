@@ -12,12 +12,13 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.utils import timezone
 
-from ..checks import ERROR, check_guide
+from ..checks import check_guide
 from ..fixture_format import CHILD_MODELS, data_to_objects
 from ..loading import children_by_model, saved_data
 from ..models import Category, Guide
 from ..search import update_search_vectors
 from ..sections import LISTS, RELATIONS
+from .findings import count_findings
 from .models import Editorial
 
 # What only publishing changes: a draft carries the values it was made with, never applies them.
@@ -95,15 +96,4 @@ def store_draft(editorial, data, note, user):
 
 
 def store_findings(editorial, data):
-    findings = check_guide(data)
-    editorial.check_errors = sum(f.severity == ERROR for f in findings)
-    editorial.check_warnings = len(findings) - editorial.check_errors
-
-
-def record_findings(guides):
-    """Keep the content checks' counts of these saved guides for the desk (after a save or load)."""
-    for guide in guides:
-        editorial, _ = Editorial.objects.get_or_create(guide=guide)
-        if not editorial.has_draft:  # a pending draft's findings are the ones to fix
-            store_findings(editorial, guide_data(guide))
-            editorial.save(update_fields=["check_errors", "check_warnings"])
+    count_findings(editorial, check_guide(data))

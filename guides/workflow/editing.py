@@ -11,6 +11,7 @@ from ..models import Guide
 from ..sections import SECTIONS
 from . import review
 from .drafts import draft_applied, guide_data, locked_editorial, store_draft
+from .findings import record_findings
 from .models import Editorial, ReviewStep
 from .starting import reference
 
@@ -41,6 +42,14 @@ class DraftEditing:
                 review.changed_after_approval(editorial, request.user)
                 store_draft(editorial, data, request.draft_note, request.user)
         return response
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        record_findings([form.instance])  # for the desk (a draft's: when it is stored)
+        if not form.instance.is_published:  # "My drafts": whoever last saved one not in review
+            Editorial.objects.filter(guide=form.instance, state=Editorial.State.EDITING).update(
+                owner=request.user
+            )
 
     def save_form(self, request, form, change):
         request.draft_note = form.cleaned_data.get("change_note", "")

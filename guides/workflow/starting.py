@@ -14,7 +14,7 @@ from ..models import Guide
 from ..occupations.models import OnetOccupation, Projection
 from ..search import update_search_vectors
 from ..wages.models import Occupation, Release
-from .drafts import record_findings
+from .findings import record_findings
 from .models import Editorial, ReviewStep
 
 EP_SOURCE = "Bureau of Labor Statistics, Employment Projections"
