@@ -1,5 +1,5 @@
-"""schema.org JSON-LD for a guide page: an Occupation and its BreadcrumbList, built from what the
-page shows (the same GuidePage), so the two cannot disagree."""
+"""schema.org JSON-LD for guide pages and occupation pages: an Occupation and its BreadcrumbList,
+built from what the page shows (the same objects), so the two cannot disagree."""
 
 import json
 
@@ -72,8 +72,12 @@ def structured_data(page, request):
     skills = page.of(TECH_SKILLS) + page.of(SOFT_SKILLS)
     if skills:
         occupation["skills"] = [item.text for item in skills]
+    return script(occupation, breadcrumb_list(page.breadcrumbs, request))
 
-    breadcrumbs = {
+
+def breadcrumb_list(crumbs, request):
+    """A BreadcrumbList of (name, path) pairs."""
+    return {
         "@type": "BreadcrumbList",
         "itemListElement": [
             {
@@ -82,9 +86,43 @@ def structured_data(page, request):
                 "name": name,
                 "item": request.build_absolute_uri(path),
             }
-            for number, (name, path) in enumerate(page.breadcrumbs, start=1)
+            for number, (name, path) in enumerate(crumbs, start=1)
         ],
     }
-    data = {"@context": "https://schema.org", "@graph": [occupation, breadcrumbs]}
+
+
+def script(*graph):
+    """The JSON-LD block, with "</script>" and friends kept out of it whatever the data holds."""
+    data = {"@context": "https://schema.org", "@graph": list(graph)}
     text = json.dumps(data, ensure_ascii=False, indent=None).translate(SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+def occupation_structured_data(occupation, national, profile, crumbs, request):
+    """An occupation page's Occupation: the OEWS national pay, the EP entry requirements and the
+    O*NET description, tasks and most important skills, as the page shows them."""
+    url = request.build_absolute_uri(occupation.get_absolute_url())
+    data = {
+        "@type": "Occupation",
+        "name": occupation.name,
+        "occupationalCategory": occupation.code,
+        "occupationLocation": [{"@type": "Country", "name": "United States"}],
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+    }
+    if profile.onet:
+        data["description"] = profile.onet.description
+        titles = [item.title for item in profile.onet.alternate_titles.all()]
+        if titles:
+            data["alternateName"] = titles
+    if national:
+        label = f"BLS OEWS, {national.release.name}: {occupation.name}"
+        data["estimatedSalary"] = [salary_distribution(national.salary_band(label))]
+    if profile.projection and profile.projection.education:
+        data["educationRequirements"] = profile.projection.education
+    if profile.projection and profile.projection.experience not in ("", "None"):
+        data["experienceRequirements"] = profile.projection.experience
+    if profile.tasks:
+        data["responsibilities"] = [task.text for task in profile.tasks]
+    if profile.skills or profile.knowledge:
+        data["skills"] = [rating.name for rating in profile.skills + profile.knowledge]
+    return script(data, breadcrumb_list(crumbs, request))

@@ -48,6 +48,14 @@ SCENARIOS = {
     "state page (11-9111 in CA)": "/occupations/11-9111/ca/",
     "state page (11-9111 in TX, by median)": "/occupations/11-9111/tx/?sort=-median",
     "occupation list": "/occupations/",
+    "search 'CPA' (an O*NET short title)": "/guides/?q=CPA",
+    "occupation catalogue, strong outlook by growth": "/occupations/?strong=on&sort=growth",
+    "occupation catalogue, filtered, page 2": (
+        "/occupations/?education=Bachelor%27s+degree&pay_min=80000&sort=openings&page=2"
+    ),
+    "compare with projections and O*NET skills": (
+        "/compare/?c=medical-manager&c=registered-nurse&c=15-2051"
+    ),
 }
 
 
@@ -151,6 +159,12 @@ def measure():
     print("\nQuery plan of search 'nurce' (first page):\n" + plan)
     used = [name for name in ("guide_search_vector_gin",) if name in plan]
     print("\nGIN indexes used:", ", ".join(used) or "none")
+
+    from guides.markdown_limits import render_milliseconds, worst_allowed
+
+    print(f"\n{'Markdown allowed at its slowest (an editor save)':50} {'median ms':>10}")
+    for name, text in worst_allowed():
+        print(f"{name:50} {render_milliseconds(text):10.0f}")
 
 
 # Throughput: wrk against gunicorn. A session cookie bypasses the page cache (as for a signed-in

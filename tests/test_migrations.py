@@ -32,3 +32,25 @@ def test_upgrading_a_database_with_guides_renders_their_markdown():
         executor.migrate(executor.loader.graph.leaf_nodes())
     guide = Guide.objects.get(slug="clinic-manager")
     assert guide.html["overview"] == "<p>Clinic managers <em>run</em> clinics.</p>"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_upgrading_re_renders_html_stored_by_the_previous_renderer():
+    """Migration 0012: HTML stored by cmark is rendered again, so readers get the new renderer's."""
+    before = ("guides", "0011_search_words")
+    executor = MigrationExecutor(connection)
+    executor.migrate([before])
+    old = executor.loader.project_state([before]).apps
+    category = old.get_model("guides", "Category").objects.create(name="Health", slug="health")
+    guides = old.get_model("guides", "Guide").objects
+    guides.create(
+        title="Nurse", slug="nurse", summary="Cares.", overview="Nurses *care*.", category=category
+    )
+    guides.filter(slug="nurse").update(html={"overview": "<p>As cmark left it.</p>"})
+    try:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    assert Guide.objects.get(slug="nurse").html["overview"] == "<p>Nurses <em>care</em>.</p>"

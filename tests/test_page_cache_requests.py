@@ -31,7 +31,7 @@ def test_junk_parameters_neither_render_nor_store_a_new_copy(client, page_cache)
 @pytest.mark.django_db
 def test_parameters_the_view_reads_still_make_their_own_page(client, page_cache):  # noqa: F811
     guide = make_guide(title="Lighthouse keeper")
-    make_guide(title="Harbour pilot")
+    make_guide(title="Harbour pilot", slug="harbour-pilot")
     url = reverse("guides:list")
     assert state(get(client, url + "?q=lighthouse")) == "miss"
     other = get(client, url + "?q=harbour&utm_source=1")
@@ -40,6 +40,13 @@ def test_parameters_the_view_reads_still_make_their_own_page(client, page_cache)
     assert state(get(client, url + "?sort=title&q=pilot")) == "miss"
     assert state(get(client, url + "?q=pilot&sort=title")) == "hit"
     assert state(get(client, guide.get_absolute_url() + "?state=ca")) == "miss"
+    # One parameter's values keep their order: compare's columns follow it.
+    pair = f"c={guide.slug}&c=harbour-pilot"
+    assert state(get(client, f"/compare/?{pair}")) == "miss"
+    # state= is read (an empty choice): another page, if the same to the eye.
+    assert state(get(client, f"/compare/?{pair}&state=")) == "miss"
+    assert state(get(client, f"/compare/?c={guide.slug}&utm_source=1&c=harbour-pilot")) == "hit"
+    assert state(get(client, f"/compare/?c=harbour-pilot&c={guide.slug}")) == "miss"
 
 
 @pytest.mark.django_db

@@ -2,6 +2,8 @@
 wait as a draft that readers never see, the editor submits, a publisher is emailed, sends back or
 approves; every step is in the guide's history."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -76,9 +78,10 @@ def test_sent_back_with_a_comment_the_editor_sees_then_resubmitted(people):
     take(ed_client, guide, "submit", message="Fixed the summary.")
     assert Editorial.objects.get(guide=guide).state == Editorial.State.IN_REVIEW
     assert Client().get(guide.get_absolute_url()).status_code == 404
-    history = ed_client.get(review_url(guide)).content.decode()
-    for text in ("Submitted for review", "Sent back", "The summary is too vague.", "pablo"):
-        assert text in history
+    for page in (review_url(guide), reverse("admin:guides_guide_history", args=[guide.pk])):
+        history = ed_client.get(page).content.decode()
+        for text in ("Submitted for review", "Sent back", "The summary is too vague.", "pablo"):
+            assert text in history, (page, text)
 
 
 def test_only_publishers_approve_or_send_back(people):
@@ -139,3 +142,16 @@ def test_of_two_simultaneous_draft_saves_exactly_one_wins():
     winner = next(index for index, response in results.items() if response.status_code == 302)
     draft = Editorial.objects.get(guide=guide).draft
     assert draft["summary"] == f"{('Ann', 'Bob')[winner]}'s summary."
+
+
+def test_no_save_moves_last_reviewed(people):
+    """ "Last reviewed" is a publisher's statement (approve, mark reviewed), not a form field."""
+    _, pub_client = people
+    guide = make_guide(last_reviewed=datetime.date(2024, 5, 1))
+    assert save(pub_client, guide, last_reviewed="2030-01-01", summary="New.").status_code == 302
+    guide.refresh_from_db()
+    assert (guide.summary, guide.last_reviewed) == ("New.", datetime.date(2024, 5, 1))
+    take(pub_client, guide, "mark_reviewed")
+    guide.refresh_from_db()
+    assert guide.last_reviewed == datetime.date.today()
+    assert b"Last reviewed" in Client().get(guide.get_absolute_url()).content

@@ -5,6 +5,7 @@ Production behaviour is switched by the environment (see .env.example), never by
 
 import hashlib
 import os
+import socket
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -120,6 +121,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "corsheaders",
+    "markdownify",
     "guides",
     "guides.wages",
     "guides.occupations",
@@ -127,10 +129,15 @@ INSTALLED_APPS = [
     "guides.ops",
     "guides.page_cache",
     "guides.workflow",
+    "guides.finding",
 ]
 
 MIDDLEWARE = [
+    # First: one log line and the metrics of every request, page-cache hits and /healthz included.
+    "guides.ops.requests_log.RequestLogMiddleware",
     "guides.middleware.HealthCheckMiddleware",
+    # /metrics, like /healthz, before the HTTPS redirect and host validation (for a local scraper).
+    "guides.ops.metrics.MetricsEndpointMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the page cache, so a cached API answer gets the CORS headers of the request at hand.
@@ -221,13 +228,28 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# One cache shared by every app server when REDIS_URL is set; otherwise per process.
-if os.environ.get("REDIS_URL"):
+
+def private_redis_url():
+    """The project's own Redis (scripts/redis.sh, which `make run` starts) when it answers on its
+    socket, else "". Every process of this checkout finds it the same way (gunicorn, every
+    manage.py command, the shell, cron jobs), so all of them read and bump the same page-cache
+    versions: a change made from a terminal reaches the running site at once."""
+    path = LOCAL_DIR / "redis" / "redis.sock"
+    try:
+        with socket.socket(socket.AF_UNIX) as unix:
+            unix.settimeout(1)
+            unix.connect(str(path))
+    except OSError:  # not started, stopped, or a socket left by a crash
+        return ""
+    return f"unix://{path}?db=0"
+
+
+# One cache shared by every app server and command when REDIS_URL is set (production: set it for
+# every process) or the project's Redis runs; otherwise per process, versions in PostgreSQL.
+REDIS_URL = os.environ.get("REDIS_URL") or private_redis_url()
+if REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "guides.page_cache.redis_backend.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
+        "default": {"BACKEND": "guides.page_cache.redis_backend.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -253,14 +275,64 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# One line per log record on stdout: plain text for a developer's terminal, or one JSON object per
+# line (DJANGO_LOG_FORMAT=json) for a log collector. Every record carries the id of the request it
+# was written in (guides/ops/requests_log.py), and careerguide.requests writes one per request.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "plain").strip().lower()
+if LOG_FORMAT not in {"plain", "json"}:
+    sys.exit(f"DJANGO_LOG_FORMAT must be plain or json, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "guides.ops.requests_log.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": ["levelname", "name", "request_id", "message"],
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601, UTC
+        },
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     # django-axes logs every login at INFO; its warnings (failures, lockouts) are the useful part.
     "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+}
+
+# /metrics (guides/ops/metrics.py) answers loopback clients, and anyone sending this bearer token.
+METRICS_TOKEN = os.environ.get("DJANGO_METRICS_TOKEN", "")
+
+# Error reports to Sentry only when SENTRY_DSN is set; otherwise the SDK is not even started.
+if os.environ.get("SENTRY_DSN"):
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=os.environ["SENTRY_DSN"],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,  # no cookies, users or addresses of readers and editors
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
+
+# django-markdownify renders guide Markdown (guides/markdown.py). Its bleach step is off: nh3
+# sanitises its output with the site's allow-list. Raw HTML is left out; lists may start right
+# after a paragraph line (breakless lists) and a new list marker starts a new list (sane lists),
+# as in CommonMark, which the guides were written for.
+MARKDOWNIFY = {
+    "default": {
+        "BLEACH": False,
+        "MARKDOWN_EXTENSIONS": [
+            "guides.markdown:OmitRawHtml",
+            "mdx_breakless_lists",
+            "sane_lists",
+        ],
+    }
 }
 
 # manage.py backup (guides/ops/backups.py): where backups go and how many of the newest stay.

@@ -37,7 +37,7 @@ class PublishingPermission:
         if not self.has_publish_permission(request):
             form.publishing_note = (
                 f"Publishing needs the Publishers group. Who can publish: {publishers_text()}. "
-                "Save your changes, then ask one of them."
+                "Save your changes, then submit them for review (the Review button)."
             )
         return form
 

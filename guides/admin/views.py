@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from ..history import revision_diffs
-from ..markdown import render_markdown
-from ..models import MARKDOWN_MAX_LENGTH, Guide
+from ..markdown import MARKDOWN_MAX_LENGTH, markdown_problem, render_markdown
+from ..models import Guide
 
 
 def preview_markdown(request):
@@ -25,6 +25,8 @@ def preview_markdown(request):
             },
             status=400,
         )
+    if problem := markdown_problem(text):
+        return JsonResponse({"error": f"Cannot preview: {problem}"}, status=400)
     return JsonResponse({"html": render_markdown(text)})
 
 

@@ -33,6 +33,6 @@ install_error_handlers(api)
 # Every answer is public data about guides and wages: the page cache keeps successful ones like
 # pages (tag: the guide lists, bumped by any guide change; the site tag by a wage import). Keyed by
 # the whole query string, since the endpoints refuse parameters they do not read (a 400, not kept).
-api.add_decorator(public_page())
+api.add_decorator(public_page(reads=None))
 api.add_router("/guides", guides_router)
 api.add_router("/occupations", occupations_router)

@@ -58,7 +58,7 @@ def submit(request, slug):
     return thanks
 
 
-@public_page()
+@public_page(reads=())
 @require_safe
 def thanks(request, slug):
     guide = get_object_or_404(Guide.objects.published(), slug=slug)

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from ..markdown import render_markdown
+from ..markdown import MARKDOWN_MAX_LENGTH, render_markdown, validate_markdown
 
 # Figures older than this many years carry a visible "dated" note on the page.
 DATED_AFTER_YEARS = 5
@@ -22,10 +22,6 @@ soc_code_validator = RegexValidator(
     r"^\d{2}-\d{4}(\.\d{2})?(; \d{2}-\d{4}(\.\d{2})?)*$",
     "Use an O*NET-SOC code such as 11-9111 (several joined with '; ').",
 )
-# The most a Markdown field may hold: ten times the longest guide text. A validator rather than
-# max_length, so an over-long paste is refused with a message instead of cut short by the browser;
-# the admin's preview refuses longer text too.
-MARKDOWN_MAX_LENGTH = 20_000
 MARKDOWN_HELP = (
     "Markdown: paragraphs, lists, *emphasis* and [links](https://…); headings start at ###."
 )
@@ -55,8 +51,8 @@ class MarkdownField(models.TextField):
     a preview (guides.admin.forms) and search weighs a guide's Markdown as its prose."""
 
     # Checked by the admin's forms and the fixture loader (full_clean); default validators are not
-    # part of the field's definition, so the limit needs no migration.
-    default_validators = [MaxLengthValidator(MARKDOWN_MAX_LENGTH)]
+    # part of the field's definition, so the limits need no migration.
+    default_validators = [MaxLengthValidator(MARKDOWN_MAX_LENGTH), validate_markdown]
 
     def formfield(self, **kwargs):
         help_text = f"{self.help_text} {MARKDOWN_HELP}" if self.help_text else MARKDOWN_HELP

@@ -10,11 +10,13 @@ from .store import CACHE_DOWN, DATABASE_DOWN, kept_value, page_versions, url_key
 from .versions import GUIDES, SITE, read_versions, shared
 
 
-def public_page(tags=lambda **kwargs: [GUIDES], reads=()):
+def public_page(*, reads, tags=lambda **kwargs: [GUIDES]):
     """Mark a view whose answer is the same for every anonymous reader, for the page cache to keep.
-    `tags(**url_kwargs)`: what content it shows (versions.py); the default, lists of guides.
-    `reads`: the query parameters it reads. The view sees only those (the others are dropped from
-    the request), and the page is kept once per value of them: `?utm_source=` costs nothing."""
+    `reads` (required, so that no view forgets it): the query parameters it reads. The view sees
+    only those (the others are dropped from the request), and the page is kept once per value of
+    them: `?utm_source=` costs nothing. None: the query as sent, for views that refuse parameters
+    they do not read (the API). `tags(**url_kwargs)`: what content it shows (versions.py); the
+    default, lists of guides."""
 
     def decorate(view):
         @wraps(view)
@@ -35,7 +37,7 @@ def public_page(tags=lambda **kwargs: [GUIDES], reads=()):
             finally:
                 page_versions.reset(token)
 
-        wrapped.page_reads = tuple(reads)
+        wrapped.page_reads = None if reads is None else tuple(reads)
         return wrapped
 
     return decorate

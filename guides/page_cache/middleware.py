@@ -11,9 +11,12 @@ holding a secret (BREACH).
 
 import hashlib
 import logging
+from functools import lru_cache
+from operator import itemgetter
+from urllib.parse import unquote_plus
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseNotModified, QueryDict
+from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -78,22 +81,31 @@ def keep_declared_parameters(request):
     fixed order, before the cache is looked up and before the view runs: junk (`?utm_source=1`)
     neither renders nor stores a new copy, and the page kept cannot echo it (pagination links are
     made from the query). Views not so declared (the API, which refuses unknown parameters, and
-    pages never kept) see their query as sent."""
-    if not request.META.get("QUERY_STRING"):
+    pages never kept) see their query as sent. Only the raw query string is rewritten (request.GET
+    is parsed from it when a view first reads it), so a hit parses nothing."""
+    query = request.META.get("QUERY_STRING")
+    if not query:
         return
-    try:
-        reads = getattr(resolve(request.path_info).func, "page_reads", None)
-    except Resolver404:
-        return
+    reads = declared_reads(settings.ROOT_URLCONF, request.path_info)
     if reads is None:
         return
-    query = QueryDict(mutable=True)
-    for name in reads:
-        if name in request.GET:
-            query.setlist(name, request.GET.getlist(name))
-    query._mutable = False
-    request.GET = query
-    request.META["QUERY_STRING"] = query.urlencode()
+    named = [(unquote_plus(pair.partition("=")[0]), pair) for pair in query.split("&")]
+    # Sorted by the declaration, stably: one parameter's values keep their order (?c=...&c=...).
+    kept = sorted(
+        ((reads.index(name), pair) for name, pair in named if name in reads), key=itemgetter(0)
+    )
+    request.META["QUERY_STRING"] = "&".join(pair for _, pair in kept)
+    request.__dict__.pop("GET", None)  # parsed already (by a middleware): parse the new query
+
+
+@lru_cache(maxsize=1024)
+def declared_reads(urlconf, path):
+    """The parameters the view at `path` declared, or None. Kept per path: resolving costs more
+    than the rest of a hit."""
+    try:
+        return getattr(resolve(path, urlconf).func, "page_reads", None)
+    except Resolver404:
+        return None
 
 
 def keepable(request, response):

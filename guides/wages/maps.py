@@ -56,7 +56,8 @@ def state_map(occupation, by_state):
                 "y": line * (TILE + GAP),
                 "text_x": column * (TILE + GAP) + TILE // 2,
                 "text_y": line * (TILE + GAP) + TILE // 2 + 5,
-                "label": f"{row['state'].name}: median {figure}",
+                # Starts with the tile's visible text, so voice-control users can say "click AL".
+                "label": f"{row['state'].postal}, {row['state'].name}: median {figure}",
             }
         )
     legend = []

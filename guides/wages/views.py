@@ -1,5 +1,6 @@
-"""Occupation pages: every detailed occupation's pay from the current OEWS release, nationally,
-by state (a tile map and a table) and by metro area. Each page costs a fixed number of queries."""
+"""Occupation pages: every detailed occupation as a guide (what the work is, how to get in, the
+outlook: profile.py) with its pay from the current OEWS release, nationally, by state (a tile map
+and a table) and by metro area. Each page costs a fixed number of queries."""
 
 import re
 
@@ -10,11 +11,13 @@ from django.views.decorators.http import require_safe
 
 from guides.models import Guide
 from guides.page_cache import public_page
+from guides.structured_data import occupation_structured_data
 
 from .maps import state_map
 from .models import Area, Occupation, Release
 from .pay import Pay, charted, notes_of, period_of
-from .queries import SOC, detailed_with_medians, occupation_estimates, state_for
+from .profile import occupation_profile
+from .queries import SOC, occupation_estimates, state_for
 from .states import STATES
 
 # ?sort= key -> (column heading, value, first direction is descending)
@@ -33,35 +36,6 @@ def not_found(request, message, release=None):
         "wages/not_found.html",
         {"message": message, "release": release, "states": STATES},
         status=404,
-    )
-
-
-@public_page(reads=["q"])
-@require_safe
-def occupation_list(request):
-    """All detailed occupations by major group, with a name filter (?q=)."""
-    release = Release.objects.current()
-    query = request.GET.get("q", "").strip()[:100]
-    groups, count = [], 0
-    if release:
-        for estimate in detailed_with_medians(release, query):
-            occupation = estimate.occupation
-            if occupation.level == Occupation.Level.MAJOR:
-                groups.append({"group": occupation, "rows": []})
-            elif groups:
-                groups[-1]["rows"].append(Pay(estimate, release, period_of(estimate)))
-                count += 1
-        groups = [group for group in groups if group["rows"]]
-    return render(
-        request,
-        "wages/occupation_list.html",
-        {
-            "release": release,
-            "groups": groups,
-            "query": query,
-            "count": count,
-            "crumbs": [("Home", reverse("home")), ("Occupations", reverse("wages:list"))],
-        },
     )
 
 
@@ -137,6 +111,8 @@ def occupation_detail(request, soc):
     by_state = {e.area.states[0]: Pay(e, release, period) for e in estimates if e.area.kind == "S"}
     exact, nearby = _guides_near(occupation)
     national = charted([Pay(national, release, period)])[0] if national else None
+    profile = occupation_profile(occupation, release)
+    crumbs = _breadcrumbs(occupation)
     return render(
         request,
         "wages/occupation_detail.html",
@@ -144,13 +120,17 @@ def occupation_detail(request, soc):
             "release": release,
             "occupation": occupation,
             "national": national,
+            "profile": profile,
+            "structured_data": occupation_structured_data(
+                occupation, national, profile, crumbs, request
+            ),
             "map": state_map(occupation, by_state),
             "notes": notes_of(by_state.values()),
             "missing_states": [s.name for s in STATES if s.postal not in by_state],
             "states": STATES,
             "guides": exact,
             "nearby": nearby,
-            "crumbs": _breadcrumbs(occupation),
+            "crumbs": crumbs,
         },
     )
 
