@@ -6,7 +6,9 @@ A bad value never breaks the page: the form reports it in words and the rest of 
 from django import forms
 from django.db.models import F
 
+from .finding.results import with_occupations
 from .models import GROWTH_PERCENT_MAX, GROWTH_PERCENT_MIN, MONEY_MAX, Category, Guide
+from .query_forms import QueryStringForm
 from .search import search
 
 SORTS = {
@@ -14,7 +16,7 @@ SORTS = {
     "pay": ("Median pay (highest first)", [F("headline_median").desc(nulls_last=True), "title"]),
     "growth": (
         "Projected growth (highest first)",
-        [F("growth_percent").desc(nulls_last=True), "title"],
+        [F("shown_growth").desc(nulls_last=True), "title"],
     ),
     "reviewed": (
         "Last reviewed (newest first)",
@@ -22,6 +24,9 @@ SORTS = {
     ),
 }
 RELEVANCE = "relevance"
+# Filters that only guides have (editors' ratings, categories): a search using one lists guides
+# alone; the others (education, pay, growth) apply to occupations too.
+GUIDES_ONLY = ["category", "demand", "remote"]
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
 
@@ -30,7 +35,7 @@ def _choices(choices, blank):
     return [("", blank), *choices]
 
 
-class CatalogueForm(forms.Form):
+class CatalogueForm(QueryStringForm):
     q = forms.CharField(label="Search", required=False, max_length=MAX_QUERY_LENGTH, strip=True)
     category = forms.ModelChoiceField(
         label="Category",
@@ -81,26 +86,6 @@ class CatalogueForm(forms.Form):
         "growth_min",
     ]
 
-    def clean_q(self):
-        # Control characters (NUL included) can only come from a mangled or hostile URL.
-        text = self.cleaned_data["q"]
-        return "".join(ch for ch in text if ch.isprintable() or ch == " ").strip()
-
-    @property
-    def values(self):
-        """The valid part of the query: every field that passed validation."""
-        self.is_valid()
-        return self.cleaned_data
-
-    @property
-    def problems(self):
-        """One readable sentence per ignored parameter."""
-        self.is_valid()
-        return [
-            f"{self.fields[name].label}: {' '.join(errors)} This filter was ignored."
-            for name, errors in self.errors.items()
-        ]
-
     def active_filters(self):
         """(label, link without it) for every filter in use, so each can be removed on its own."""
         values = self.values
@@ -126,7 +111,9 @@ class CatalogueForm(forms.Form):
 
     def results(self, queryset):
         values = self.values
-        queryset = queryset.for_lists().with_headline_pay().select_related("category")
+        queryset = (
+            queryset.for_lists().with_headline_pay().with_outlook().select_related("category")
+        )
         if values.get("category"):
             queryset = queryset.filter(category=values["category"])
         if values.get("demand"):
@@ -140,10 +127,13 @@ class CatalogueForm(forms.Form):
         if values.get("pay_max") is not None:
             queryset = queryset.filter(headline_median__lte=values["pay_max"])
         if values.get("growth_min") is not None:
-            queryset = queryset.filter(growth_percent__gte=values["growth_min"])
+            queryset = queryset.filter(shown_growth__gte=values["growth_min"])
         sort = values.get("sort") or ""
         if values.get("q"):
-            queryset = search(queryset, values["q"], SORTS[sort][1] if sort in SORTS else None)
+            ranked = search(queryset, values["q"], SORTS[sort][1] if sort in SORTS else None)
+            if any(values.get(name) for name in GUIDES_ONLY):
+                return ranked
+            return with_occupations(ranked, values, sort)
         else:
             queryset = queryset.order_by(*SORTS.get(sort, SORTS["name"])[1])
         return queryset

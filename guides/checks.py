@@ -12,7 +12,10 @@ Rules (errors fail `check_guides`; warnings are shown and do not):
   fragment, nothing after a page's file name) and, for a source in citations.SOURCE_HOSTS, on
   that source's own host;
 - period (error): a growth period that is not a period such as "2023-33";
-- projection-ended (warning): a projection period that has ended (the page says so);
+- projection-ended (warning): a projection period that has ended (the page says so), unless the
+  guide's SOC code has a current BLS projection, which the page then shows instead;
+- data-disagrees (warning): a hand-typed growth, change in jobs, jobs count or entry education
+  that differs from the current BLS projection of the guide's main SOC code (guides.data_checks);
 - dated (warning): a figure whose data year is older than DATED_AFTER_YEARS (the page says so).
 A question-shaped FAQ whose answer does not answer it is left to editors.
 """
@@ -23,8 +26,10 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 from .citations import ended_in, named_source, period_years
+from .data_checks import data_findings
 from .fixture_format import PREFETCHES, saved_guide_to_data
 from .models import DATED_AFTER_YEARS, Guide, is_dated
+from .projections import guide_projection
 
 ERROR, WARNING = "error", "warning"
 PLACEHOLDERS = {
@@ -79,15 +84,22 @@ class Finding:
         return f"{self.severity}: guide '{self.guide}': {self.field}: {self.rule}: {self.message}"
 
 
-def check_guide(data):
-    """Every finding for one guide's fixture-format data, in field order."""
+def check_guide(data, projection_of=None):
+    """Every finding for one guide's fixture-format data, in field order. `projection_of` (a SOC
+    code string -> its current projection or None, e.g. guides.projections.guide_projection)
+    adds the checks against the imported data; without it they are skipped."""
     slug = data.get("slug") or "?"
+    projection = projection_of(data.get("occupation_code")) if projection_of else None
     found = [
         *_placeholders(data),
         *_figures(data),
         *_urls(data),
-        *_period(data),
+        *_period(data, projection),
         *_dated(data),
+        *(
+            (field, "data-disagrees", WARNING, message)
+            for field, message in data_findings(data, projection)
+        ),
     ]
     return [
         Finding(slug, field, rule, severity, message) for field, rule, severity, message in found
@@ -97,7 +109,7 @@ def check_guide(data):
 def check_saved_guide(guide):
     """The findings for a guide in the database (the admin's guide page)."""
     saved = Guide.objects.select_related("category").prefetch_related(*PREFETCHES).get(pk=guide.pk)
-    return check_guide(saved_guide_to_data(saved))
+    return check_guide(saved_guide_to_data(saved), guide_projection)
 
 
 def _walk(value, path=""):
@@ -203,13 +215,13 @@ def _url_problem(url, named):
     return ""
 
 
-def _period(data):
+def _period(data, projection):
     period = data.get("growth_period")
     if not period:
         return
     if period_years(period) is None:
         yield "growth_period", "period", ERROR, f'"{period}" is not a period such as "2023-33".'
-    elif ended_in(period):
+    elif ended_in(period) and projection is None:
         yield (
             "growth_period",
             "projection-ended",

@@ -11,6 +11,7 @@ from django.db.models import prefetch_related_objects
 from django.urls import reverse
 
 from .models import Guide
+from .projections import guide_projection
 from .sections import CHANGE_LOG, LIST_RELATIONS, PARTS, RELATIONS, SALARY_BANDS, SECTIONS
 from .wages.queries import guide_pay
 
@@ -53,6 +54,7 @@ class GuidePage:
     guide: Guide
     content: dict  # every section part's key -> its content (guides.sections)
     pay: object = None  # guides.wages.queries.GuidePay: the current OEWS release's figures
+    projection: object = None  # the current BLS Employment Projections row of its main SOC code
 
     @classmethod
     def build(cls, guide, state=None):
@@ -60,7 +62,12 @@ class GuidePage:
         `state` (a postal code) adds that state's OEWS pay beside the national figures."""
         prefetch_related_objects([guide], *page_prefetches())
         content = {part.key: part.content(guide) for part in PARTS}
-        return cls(guide=guide, content=content, pay=guide_pay(guide.occupation_code, state))
+        return cls(
+            guide=guide,
+            content=content,
+            pay=guide_pay(guide.occupation_code, state),
+            projection=guide_projection(guide.occupation_code),
+        )
 
     def of(self, part):
         """The content of one part of a section, e.g. `page.of(RESPONSIBILITIES)`."""
@@ -90,9 +97,24 @@ class GuidePage:
         return [
             {"section": section, "content": section.content_of(self.content)}
             for section in SECTIONS
-            # The salary section also shows a guide's pay from the current OEWS release.
-            if section.shown(self.content) or (self.pay and SALARY_BANDS in section.parts)
+            # The salary section also shows a guide's pay from the current OEWS release, the
+            # outlook section its projection.
+            if section.shown(self.content)
+            or (self.pay and SALARY_BANDS in section.parts)
+            or (self.projection and section.anchor == "outlook")
         ]
+
+    @cached_property
+    def projection_period(self):
+        """ "2024–34", from the projection's release ("EP 2024–34")."""
+        return self.projection.release.name.removeprefix("EP ") if self.projection else ""
+
+    @cached_property
+    def average_growth(self):
+        """The all-occupation growth of the projection shown (3.1% for 2024–34)."""
+        from .finding.catalogue import average_growth
+
+        return average_growth() if self.projection else None
 
     @cached_property
     def scales(self):

@@ -131,7 +131,7 @@ def search(queryset, text, order=None):
             highlight_all=True,
         ),
     ).order_by(*order)
-    return Ranked(matches.annotate(rank=rank).order_by(*order).values("pk"), guides)
+    return Ranked(matches.annotate(rank=rank).order_by(*order).values("pk"), guides, query, matches)
 
 
 class Ranked:
@@ -139,8 +139,10 @@ class Ranked:
     guides is read whole. Sorting thousands of matches with their whole rows (and the category
     joined to each) took a third longer ("nurse" at 10,000 guides: 12 ms against 9)."""
 
-    def __init__(self, ids, guides):
-        self.ids, self.guides = ids, guides
+    def __init__(self, ids, guides, query, matches):
+        # The query as searched (with its corrected spelling) and the matching guides unordered,
+        # for searching occupations beside them (guides.finding.results).
+        self.ids, self.guides, self.query, self.matches = ids, guides, query, matches
 
     def count(self):
         return self.ids.count()

@@ -15,12 +15,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from .catalogue import PER_PAGE, CatalogueForm
+from .finding.results import Results
 from .models import Category, Guide
 from .page import GuidePage, breadcrumbs
 from .page_cache import GUIDES, guide_tag, kept, public_page, render_once
 from .search import highlight, suggestions
 from .structured_data import structured_data
-from .wages.queries import occupations_for_search
 
 logger = logging.getLogger(__name__)
 CHANGES_PER_PAGE = 50
@@ -30,7 +30,9 @@ CHANGES_PER_PAGE = 50
 @require_safe
 def home(request):
     """Search, categories, recently updated guides and a few comparisons drawn from the data."""
-    published = Guide.objects.published().with_headline_pay().select_related("category")
+    published = (
+        Guide.objects.published().with_headline_pay().with_outlook().select_related("category")
+    )
     categories = Category.objects.annotate(
         guide_count=Count("guides", filter=Q(guides__in=Guide.objects.published()))
     ).filter(guide_count__gt=0)
@@ -43,8 +45,8 @@ def home(request):
             "top_paid": published.filter(headline_median__isnull=False).order_by(
                 "-headline_median", "title"
             )[:5],
-            "fastest_growing": published.filter(growth_percent__isnull=False).order_by(
-                "-growth_percent", "title"
+            "fastest_growing": published.filter(shown_growth__isnull=False).order_by(
+                "-shown_growth", "title"
             )[:5],
             "guide_count": sum(category.guide_count for category in categories),
         },
@@ -67,20 +69,18 @@ def guide_list(request):
             "form": form,
             "filters_html": filters_html(form),
             "page_obj": page,
-            "guides": [highlighted(guide) for guide in page.object_list]
+            "guides": page.object_list
+            if isinstance(results, Results)
+            else [highlighted(guide) for guide in page.object_list]
             if query
             else page.object_list,
             "query": query,
             "problems": form.problems,
             "active_filters": form.active_filters(),
             "suggestions": suggestions(query) if query and not page.paginator.count else [],
-            "occupations": search_occupations(query) if query else [],
+            "with_occupations": isinstance(results, Results),
         },
     )
-
-
-# Occupations change only with a wage release (SITE), not with the guides.
-search_occupations = kept()(occupations_for_search)
 
 
 def filter_values(form):
@@ -187,6 +187,7 @@ def category_detail(request, slug):
         Guide.objects.published()
         .filter(category=category)
         .with_headline_pay()
+        .with_outlook()
         .select_related("category")
         .order_by("title")
     )

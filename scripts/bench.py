@@ -53,6 +53,14 @@ SCENARIOS = {
     "state page (11-9111 in CA)": "/occupations/11-9111/ca/",
     "state page (11-9111 in TX, by median)": "/occupations/11-9111/tx/?sort=-median",
     "occupation list": "/occupations/",
+    "search 'CPA' (an O*NET short title)": "/guides/?q=CPA",
+    "occupation catalogue, strong outlook by growth": "/occupations/?strong=on&sort=growth",
+    "occupation catalogue, filtered, page 2": (
+        "/occupations/?education=Bachelor%27s+degree&pay_min=80000&sort=openings&page=2"
+    ),
+    "compare with projections and O*NET skills": (
+        "/compare/?c=medical-manager&c=registered-nurse&c=15-2051"
+    ),
 }
 
 

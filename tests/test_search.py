@@ -67,7 +67,7 @@ def test_no_results_suggests_close_titles(client):
     response = client.get(reverse("guides:list"), {"q": "pharmacy technicianz xyzzy"})
     html = response.content.decode()
     assert response.context["page_obj"].paginator.count == 0
-    assert "No guide matches" in html
+    assert "No guide or occupation matches" in html
     assert "Browse all guides" in html
     assert "Pharmacist" in [guide.title for guide in response.context["suggestions"]]
 
@@ -204,6 +204,10 @@ def test_ranking_reads_inline_vectors_and_only_a_page_of_guides(client):
         assert cursor.fetchone() == ("m",)
     with CaptureQueriesContext(connection) as queries:
         client.get(reverse("guides:list"), {"q": "manager"})
-    [page] = [query["sql"] for query in queries if "ts_headline" in query["sql"]]
-    assert re.search(r'"id" IN \(SELECT \S+ AS "pk" FROM "guides_guide"', page)
+    # Guides and occupations are ranked together as ids (guides.finding.results), one page of
+    # them; then the page's guides alone are read whole, by id.
+    ranked = [query["sql"] for query in queries if "UNION ALL" in query["sql"]]
+    assert len(ranked) == 2 and re.search(r"LIMIT \d+$", ranked[1])  # the count, then the page
+    [page] = [q["sql"] for q in queries if "ts_headline" in q["sql"] and "guides_guide" in q["sql"]]
+    assert re.search(r'"guides_guide"\."id" IN \(\d+(, \d+)*\)', page)
     assert not re.search(r"LIMIT \d+$", page)

@@ -110,17 +110,20 @@ def test_state_picker_works_without_javascript(client):
 
 
 def test_list_has_every_detailed_occupation_by_major_group(client):
-    """/occupations/ lists the 830 detailed occupations under their 22 major groups."""
+    """/occupations/ lists the 830 detailed occupations, 50 a page, under their major groups'
+    headings, and links each of the 22 groups (guides/finding: the catalogue)."""
     html = page(client, "/occupations/")
-    assert html.count('<tr><th scope="row"><a href="/occupations/') == 830
-    assert html.count('class="occupation-group"') == 22
-    assert "830 occupations" in text(html)
+    assert len(re.findall(r'<th scope="row"><a href="/occupations/\d\d-\d{4}/"', html)) == 50
+    assert html.count('<a href="?group=') == 22
+    assert "830 occupations, page 1 of 17" in text(html)
+    html = page(client, "/occupations/?page=17")
+    assert len(re.findall(r'<th scope="row"><a href="/occupations/\d\d-\d{4}/"', html)) == 30
 
 
 def test_list_filters_by_name(client):
     """?q= keeps matching names only (word stems: "scientist" finds "Scientists")."""
     html = page(client, "/occupations/?q=data+scientist")
-    assert 'href="/occupations/15-2051/"' in html and "1 occupation matching" in text(html)
+    assert 'href="/occupations/15-2051/"' in html and "1 occupation ·" in text(html)
     assert "No occupation matches" in page(client, "/occupations/?q=zzzzqq")
 
 

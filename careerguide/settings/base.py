@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "guides.ops",
     "guides.page_cache",
     "guides.workflow",
+    "guides.finding",
 ]
 
 MIDDLEWARE = [

@@ -9,11 +9,14 @@ from ninja import Query, Router
 from ninja.errors import HttpError
 from pydantic import WithJsonSchema
 
+from guides.finding.results import occupation_matches
+from guides.projections import jobs
 from guides.wages.models import DATATYPE_FIELDS, Area, Estimate, Occupation, Release
 from guides.wages.pay import SOURCE
-from guides.wages.queries import SOC, find_occupations, state_for
+from guides.wages.queries import SOC, state_for
 
 from .http import MAX_PER_PAGE, PER_PAGE, paginate, reject_unknown
+from .occupation_data import occupation_data, with_projection
 from .schemas import Error, OccupationDetail, OccupationList, Wages
 
 router = Router(tags=["occupations"])
@@ -52,12 +55,16 @@ def release_out(release):
 
 
 def occupation_summary(request, occupation):
+    """An occupation with its pay and outlook (from with_projection())."""
     return {
         "code": occupation.code,
         "name": occupation.name,
         "level": occupation.get_level_display(),
         "national_median": occupation.national_median,
         "national_employment": occupation.national_employment,
+        "growth_percent": None if occupation.growth is None else float(occupation.growth),
+        "openings_a_year": jobs(occupation.openings),
+        "entry_education": occupation.education,
         "url": request.build_absolute_uri(occupation.get_absolute_url()),
         "api_url": request.build_absolute_uri(reverse("api:occupation", args=[occupation.code])),
     }
@@ -83,7 +90,7 @@ def estimate_out(release, estimate):
 def _occupation(release, soc):
     if not SOC.fullmatch(soc):
         raise HttpError(400, f"“{soc}” is not a SOC code: write it as 11-9111.")
-    occupation = Occupation.objects.filter(release=release, code=soc).first()
+    occupation = with_projection(Occupation.objects.filter(release=release, code=soc)).first()
     if occupation is None:
         raise Http404(f"There is no occupation {soc} in OEWS {release.name}.")
     return occupation
@@ -105,8 +112,8 @@ def occupation_list(
     release = _release()
     occupations = Occupation.objects.filter(release=release, level=LEVELS[level])
     if q.strip():  # names of detailed occupations, as on /occupations/
-        occupations = occupations.filter(pk__in=find_occupations(release, q).values("pk"))
-    occupations = occupations.order_by("code")
+        occupations = occupations.filter(pk__in=occupation_matches(release, q.strip()))
+    occupations = with_projection(occupations).order_by("code")
     return {
         "release": release_out(release),
         **paginate(request, occupations, page, per_page, occupation_summary),
@@ -131,6 +138,7 @@ def occupation_detail(request, soc: SocCode):
     release = _release()
     occupation = _occupation(release, soc)
     national = _national(occupation)
+    projection, onet = occupation_data(occupation.code)
     return {
         **occupation_summary(request, occupation),
         "parent": occupation.parent.code if occupation.parent_id else None,
@@ -138,6 +146,8 @@ def occupation_detail(request, soc: SocCode):
         "release": release_out(release),
         "source": SOURCE,
         "national": estimate_out(release, national) if national else None,
+        "projection": projection,
+        "onet": onet,
     }
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
+from guides.occupations.credits import EP_SOURCE, ONET_ATTRIBUTION, ONET_SOURCE
 from guides.wages.pay import SOURCE as OEWS_SOURCE
 
 
@@ -35,7 +36,13 @@ LICENCE = Licence(
             name=OEWS_SOURCE,
             url="https://www.bls.gov/oes/",
             terms="Public domain (a U.S. Government work); cite BLS and the release.",
-        )
+        ),
+        DataSource(
+            name=EP_SOURCE,
+            url="https://www.bls.gov/emp/",
+            terms="Public domain (a U.S. Government work); cite BLS and the projection period.",
+        ),
+        DataSource(name=ONET_SOURCE, url="https://www.onetcenter.org/", terms=ONET_ATTRIBUTION),
     ],
 )
 
@@ -127,6 +134,9 @@ class OccupationSummary(Schema):
     level: str
     national_median: int | None = Field(description="Annual median pay, U.S., USD.")
     national_employment: int | None
+    growth_percent: float | None = Field(description="Projected growth, EP (percent).")
+    openings_a_year: int | None
+    entry_education: str | None
     url: str
     api_url: str
 
@@ -156,6 +166,56 @@ class Estimate(Schema):
     footnotes: dict[str, Footnote] = Field(description="Why a figure is missing or bounded.")
 
 
+class ProjectionOut(Schema):
+    release: str = Field(description="“EP 2024–34”: BLS Employment Projections.")
+    base_year: int
+    projected_year: int | None
+    employment: int = Field(description="Jobs in the base year, self-employed included.")
+    employment_projected: int
+    change: int
+    change_percent: float
+    openings_a_year: int = Field(description="Average openings a year over the decade.")
+    openings_from_growth: int
+    openings_from_exits: int = Field(description="Workers leaving the labour force.")
+    openings_from_transfers: int = Field(description="Workers moving to other occupations.")
+    entry_education: str = Field(description="Typical education needed for entry.")
+    work_experience: str
+    on_the_job_training: str
+
+
+class TaskOut(Schema):
+    text: str
+    kind: str | None = Field(description="Core, Supplemental, or null where O*NET rates none.")
+
+
+class RatingOut(Schema):
+    name: str
+    importance: float = Field(description="O*NET importance, 1 to 5.")
+
+
+class EducationShareOut(Schema):
+    level: str
+    percent: float = Field(description="Share of workers saying the job needs this level.")
+
+
+class OnetOut(Schema):
+    code: str = Field(description="O*NET-SOC code: the SOC code and .00.")
+    title: str
+    release: str
+    description: str
+    job_zone: int | None = Field(description="O*NET Job Zone, 1 (little preparation) to 5.")
+    job_zone_name: str | None
+    tasks: list[TaskOut]
+    skills: list[RatingOut] = Field(description="All 35 skills, most important first.")
+    knowledge: list[RatingOut]
+    ratings_from_specialties: list[str] = Field(
+        description="Where O*NET rates only the occupation's specialties, their titles: the "
+        "skills and knowledge are then their mean importance."
+    )
+    education: list[EducationShareOut]
+    alternate_titles: list[str]
+
+
 class OccupationDetail(Licensed):
     code: str
     name: str
@@ -166,6 +226,11 @@ class OccupationDetail(Licensed):
     release: ReleaseOut
     source: str
     national: Estimate | None
+    projection: ProjectionOut | None = Field(
+        description="BLS Employment Projections for this SOC code; null where BLS projects it "
+        "only as part of a group."
+    )
+    onet: OnetOut | None = Field(description="O*NET's data for this SOC code, if it has any.")
 
 
 class Wages(Licensed):

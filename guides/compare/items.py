@@ -111,8 +111,12 @@ class Item:
     occupation: Occupation | None = None
     pay: ItemPay | None = None
     national: ItemPay | None = None  # beside a state's pay, the nation's
-    skills: list = field(default_factory=list)
+    skills: list = field(default_factory=list)  # the guide's own list
     unique_skills: list = field(default_factory=list)
+    projection: object = None  # guides.occupations.models.Projection (compare.occupation_data)
+    onet_skills: list = field(default_factory=list)  # O*NET's most important skills
+    onet_unique: list = field(default_factory=list)
+    onet_skills_from: list = field(default_factory=list)
 
 
 def find_items(keys, state=None, priced=True):
@@ -189,17 +193,22 @@ def skill_key(text):
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def compare_skills(items):
-    """Skills two or more items list, each once (in the first item's words) with the items that
-    list it; sets each item's `unique_skills`, those no other item lists."""
+def compare_skills(items, listed="skills", unique="unique_skills"):
+    """Skills two or more items list (in their `listed` attribute), each once (in the first item's
+    words) with the items that list it; sets each item's `unique` attribute to those no other
+    item lists."""
     shared = {}
     for item in items:
-        for skill in item.skills:
+        for skill in getattr(item, listed):
             entry = shared.setdefault(skill_key(skill), {"skill": skill, "items": []})
             if item not in entry["items"]:
                 entry["items"].append(item)
     for item in items:
-        item.unique_skills = [s for s in item.skills if len(shared[skill_key(s)]["items"]) == 1]
+        setattr(
+            item,
+            unique,
+            [s for s in getattr(item, listed) if len(shared[skill_key(s)]["items"]) == 1],
+        )
     return [entry for entry in shared.values() if len(entry["items"]) > 1]
 
 

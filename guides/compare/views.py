@@ -9,6 +9,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from guides.finding.catalogue import average_growth
+from guides.occupations.credits import ONET_ATTRIBUTION
 from guides.page_cache import public_page
 from guides.search import suggestions
 from guides.wages.queries import SOC
@@ -25,6 +27,7 @@ from .items import (
     pay_chart,
     state_from,
 )
+from .occupation_data import TOP_SKILLS, add_occupation_data
 
 # More items than this in one URL are not looked up at all: the page asks for three anyway.
 MOST_LOOKED_UP = 12
@@ -42,6 +45,7 @@ def compare(request):
         return _choose(request, keys, state, status=404 if unknown else 200)
 
     chart = pay_chart(items)
+    add_occupation_data(items)
     return render(
         request,
         "compare/compare.html",
@@ -54,6 +58,14 @@ def compare(request):
             "oews_release": next((item.national.release for item in items if item.national), None),
             "off_scale": [item for item in items if item.pay and item.pay.chart is None],
             "shared_skills": compare_skills(items),
+            "shared_onet_skills": compare_skills(items, "onet_skills", "onet_unique"),
+            "onet_count": sum(1 for item in items if item.onet_skills),
+            "top_skills": TOP_SKILLS,
+            "onet_attribution": ONET_ATTRIBUTION,
+            "average_growth": average_growth(),
+            "projection_release": next(
+                (item.projection.release for item in items if item.projection), None
+            ),
             "guide_count": sum(1 for item in items if item.guide),
             "removals": [
                 (item, compare_url([key for key in keys if key != item.key], state))

@@ -57,6 +57,18 @@ class GuideQuerySet(models.QuerySet):
             ),
         )
 
+    def with_outlook(self):
+        """`projected_growth` and `projected_period`: the current BLS projection of each guide's
+        main SOC code (guides.projections), NULL without one; `shown_growth`: that, else the
+        guide's own figure, as its card shows it (lists filter and sort by it)."""
+        from ..projections import projected
+
+        return self.annotate(
+            projected_growth=projected("change_percent"),
+            projected_period=projected("release__name"),
+            shown_growth=Coalesce("projected_growth", "growth_percent"),
+        )
+
     def with_sections_filled(self):
         """`sections_filled`: how many sections of its page each guide shows (no query per row)."""
         from ..sections import SECTIONS  # the section registry is built on these models

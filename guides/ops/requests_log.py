@@ -12,6 +12,7 @@ import re
 import time
 import uuid
 from contextvars import ContextVar
+from functools import lru_cache
 
 from django.db import connection
 from django.urls import Resolver404, resolve
@@ -52,12 +53,33 @@ def view_name(request):
     if request.path_info == "/metrics":
         return "metrics"  # answered by its middleware, outside the URLconf
     match = getattr(request, "resolver_match", None)
-    if match is None:
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return "unmatched"  # one label for every unknown address: no unbounded label values
+    return view_for(match) if match is not None else view_for_path(request.path_info)
+
+
+def view_for(match):
     return match.view_name or match._func_path
+
+
+@lru_cache(maxsize=4096)
+def view_for_path(path):
+    """Cached: a hit's path is usually one asked for again (the cache's own keys repeat)."""
+    try:
+        return view_for(resolve(path))
+    except Resolver404:
+        return "unmatched"  # one label for every unknown address: no unbounded label values
+
+
+@lru_cache(maxsize=4096)
+def series(view, method, status, cache):
+    """The metrics' children for these labels, looked up once (labels() takes a lock each call).
+    Views, statuses and cache answers are few; an unusual method only costs a lookup."""
+    return (
+        REQUESTS.labels(view, method, status),
+        LATENCY.labels(view),
+        PAGE_CACHE.labels(cache) if cache != "none" else None,
+        DATABASE_SECONDS.labels(view),
+        DATABASE_QUERIES.labels(view),
+    )
 
 
 class RequestLogMiddleware:
@@ -65,7 +87,7 @@ class RequestLogMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        sent = request.headers.get("X-Request-ID", "")
+        sent = request.META.get("HTTP_X_REQUEST_ID", "")  # not request.headers: it parses them all
         request_id = sent if SANE_ID.fullmatch(sent) else uuid.uuid4().hex
         token = current_request_id.set(request_id)
         timer = DatabaseTimer()
@@ -83,12 +105,15 @@ class RequestLogMiddleware:
     def record(self, request, response, duration, timer):
         view = view_name(request)
         cache = response.get("X-Page-Cache", "none")
-        REQUESTS.labels(view, request.method, response.status_code).inc()
-        LATENCY.labels(view).observe(duration)
-        if cache != "none":
-            PAGE_CACHE.labels(cache).inc()
-        DATABASE_SECONDS.labels(view).inc(timer.seconds)
-        DATABASE_QUERIES.labels(view).inc(timer.queries)
+        requests, latency, cache_answers, sql_seconds, sql_queries = series(
+            view, request.method, response.status_code, cache
+        )
+        requests.inc()
+        latency.observe(duration)
+        if cache_answers is not None:
+            cache_answers.inc()
+        sql_seconds.inc(timer.seconds)
+        sql_queries.inc(timer.queries)
         fields = {
             "method": request.method,
             "path": request.path,

@@ -1,6 +1,6 @@
 """Formatting of figures, the same everywhere a figure appears."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import apnumber
@@ -24,11 +24,14 @@ def money(value, currency="USD"):
 
 
 @register.filter
-def percent(value):
-    """18 -> "18%"; 3.5 -> "3.5%"; -2 -> "−2%" (a real minus sign)."""
+def percent(value, whole=False):
+    """18 -> "18%"; 3.5 -> "3.5%"; -2 -> "−2%" (a real minus sign); with `whole`, rounded to a
+    whole percent as BLS's Occupational Outlook Handbook shows growth: 23.2 -> "23%"."""
     if value in (None, ""):
         return ""
     value = Decimal(value)
+    if whole:
+        value = value.quantize(Decimal(1), ROUND_HALF_UP)
     text = f"{abs(value):.0f}" if value == value.to_integral_value() else f"{abs(value):.1f}"
     return f"{'−' if value < 0 else ''}{text}%"
 

@@ -11,6 +11,7 @@ import time
 from django.db import connection, transaction
 from django.db.models import OuterRef, Subquery
 
+from guides.finding.index import rebuild as rebuild_search
 from guides.page_cache import SITE, bump
 
 from .models import DATATYPE_FIELDS, Area, Estimate, Industry, IndustryEstimate, Occupation, Release
@@ -66,6 +67,7 @@ def import_release(source, say=print):
             national_employment=Subquery(national.values("employment")[:1]),
         )
         _analyze()
+        rebuild_search()  # search's occupations are this release's
         bump(SITE)  # every page may show pay: none cached before the release is served again
     seconds = time.monotonic() - started
     return (

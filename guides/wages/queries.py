@@ -7,10 +7,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import BooleanField, F, Func, OuterRef, Q, Subquery, TextField, Value
 
-from .models import ALL_OCCUPATIONS, Area, Estimate, Occupation, Release
+from .models import Area, Estimate, Occupation, Release
 from .pay import Pay, charted, period_of
 from .states import BY_POSTAL, STATES
 
@@ -38,9 +37,9 @@ def current_year():
     return Subquery(Release.objects.newest_first().values("year")[:1])
 
 
-def headline_median():
-    """For annotating guides: the current national annual median of the guide's SOC code with
-    the most jobs (the occupation the guide is mostly about), or NULL. One index lookup a guide."""
+def is_guide_code(column="code"):
+    """For a subquery of guides' annotations: `column` is one of the outer guide's SOC codes
+    (O*NET suffixes such as .01 dropped)."""
     codes = Func(
         Func(
             OuterRef("occupation_code"),
@@ -53,16 +52,21 @@ def headline_median():
         Value("; "),
         function="string_to_array",
     )
-    # code = ANY(the guide's codes)
-    is_guide_code = Func(
-        F("code"),
+    # column = ANY(the guide's codes)
+    return Func(
+        F(column),
         codes,
         arg_joiner=" = ANY(",
         template="%(expressions)s)",
         output_field=BooleanField(),
     )
+
+
+def headline_median():
+    """For annotating guides: the current national annual median of the guide's SOC code with
+    the most jobs (the occupation the guide is mostly about), or NULL. One index lookup a guide."""
     return Subquery(
-        Occupation.objects.filter(is_guide_code, release=current_release_id())
+        Occupation.objects.filter(is_guide_code(), release=current_release_id())
         .order_by(F("national_employment").desc(nulls_last=True))
         .values("national_median")[:1]
     )
@@ -141,49 +145,3 @@ def occupation_estimates(release, occupation, postal=None):
         where |= Q(area__kind=Area.Kind.STATE)
     rows = Estimate.objects.filter(where, release=release, occupation=occupation)
     return list(rows.select_related("area", "occupation"))
-
-
-def find_occupations(release, text, limit=None):
-    """Detailed occupations whose name matches the words of `text` (stemmed, so "data
-    scientist" finds Data Scientists) or whose SOC code is `text`."""
-    text = text.strip()
-    occupations = Occupation.objects.filter(release=release, level=Occupation.Level.DETAILED)
-    if SOC.fullmatch(text):
-        return occupations.filter(code=text)
-    query = SearchQuery(text, search_type="websearch", config="english")
-    matches = occupations.annotate(words=SearchVector("name", config="english")).filter(
-        Q(words=query) | Q(name__icontains=text)
-    )
-    return matches[:limit] if limit else matches
-
-
-def occupations_for_search(text, limit=5):
-    """For the catalogue's search: the best few occupations of the current release whose name
-    matches, each with its national Pay, so an occupation without a guide is still found."""
-    if not text:
-        return []
-    matches = find_occupations(current_release_id(), text).values("pk")[:limit]
-    estimates = (
-        Estimate.objects.filter(area__kind=Area.Kind.NATIONAL, occupation__in=matches)
-        .select_related("release", "occupation")
-        .order_by("occupation__name")
-    )
-    return [Pay(estimate, estimate.release, period_of(estimate)) for estimate in estimates]
-
-
-def detailed_with_medians(release, text=""):
-    """Every major group and every detailed occupation (or those matching `text`), each with its
-    national estimate: one query."""
-    detailed = Q(occupation__level=Occupation.Level.DETAILED)
-    if text:
-        detailed &= Q(occupation__in=find_occupations(release, text).values("pk"))
-    return (
-        Estimate.objects.filter(
-            Q(occupation__level=Occupation.Level.MAJOR) | detailed,
-            release=release,
-            area__kind=Area.Kind.NATIONAL,
-        )
-        .exclude(occupation__code=ALL_OCCUPATIONS)
-        .select_related("occupation")
-        .order_by("occupation__code")
-    )

@@ -17,7 +17,7 @@ from .maps import state_map
 from .models import Area, Occupation, Release
 from .pay import Pay, charted, notes_of, period_of
 from .profile import occupation_profile
-from .queries import SOC, detailed_with_medians, occupation_estimates, state_for
+from .queries import SOC, occupation_estimates, state_for
 from .states import STATES
 
 # ?sort= key -> (column heading, value, first direction is descending)
@@ -36,35 +36,6 @@ def not_found(request, message, release=None):
         "wages/not_found.html",
         {"message": message, "release": release, "states": STATES},
         status=404,
-    )
-
-
-@public_page(reads=["q"])
-@require_safe
-def occupation_list(request):
-    """All detailed occupations by major group, with a name filter (?q=)."""
-    release = Release.objects.current()
-    query = request.GET.get("q", "").strip()[:100]
-    groups, count = [], 0
-    if release:
-        for estimate in detailed_with_medians(release, query):
-            occupation = estimate.occupation
-            if occupation.level == Occupation.Level.MAJOR:
-                groups.append({"group": occupation, "rows": []})
-            elif groups:
-                groups[-1]["rows"].append(Pay(estimate, release, period_of(estimate)))
-                count += 1
-        groups = [group for group in groups if group["rows"]]
-    return render(
-        request,
-        "wages/occupation_list.html",
-        {
-            "release": release,
-            "groups": groups,
-            "query": query,
-            "count": count,
-            "crumbs": [("Home", reverse("home")), ("Occupations", reverse("wages:list"))],
-        },
     )
 
 

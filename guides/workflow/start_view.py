@@ -7,9 +7,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from ..finding.results import occupation_matches
 from ..models import Guide
-from ..wages.models import Release
-from ..wages.queries import SOC, find_occupations
+from ..wages.models import Occupation, Release
+from ..wages.queries import SOC
 from .forms import StartForm
 from .starting import facts, figures, likely_category, reference, start_guide
 
@@ -31,9 +32,9 @@ def start_view(model_admin, request):
         if soc:
             messages.error(request, f"{soc!r} is not a SOC code (like 47-2111): pick one below.")
         release = Release.objects.current()
-        context["matches"] = (
-            list(find_occupations(release, query, PICKER_LIMIT)) if query and release else []
-        )
+        # As the site's search finds them: names, O*NET alternate titles, descriptions.
+        matches = Occupation.objects.filter(pk__in=occupation_matches(release, query))
+        context["matches"] = list(matches[:PICKER_LIMIT]) if query and release else []
         return TemplateResponse(request, "admin/workflow/start.html", context)
     found = facts(soc)
     if not found.found:

@@ -10,6 +10,7 @@ import time
 
 from django.db import connection, transaction
 
+from guides.finding.index import rebuild as rebuild_search
 from guides.page_cache import SITE, bump
 
 from ..extracts import FOLDER, checksums
@@ -67,6 +68,7 @@ def import_occupations(folder=None, say=print):
             outcomes.append(f"Imported {release.name}.")
         if any(outcome.startswith("Imported") for outcome in outcomes):
             _analyze()
+            rebuild_search()  # search reads O*NET's titles and descriptions
             bump(SITE)  # occupation pages, guides and lists show these figures
     return " ".join([*outcomes, f"({time.monotonic() - started:.1f} s)"])
 
