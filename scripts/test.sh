@@ -12,4 +12,6 @@ DJANGO_SETTINGS_MODULE=careerguide.settings.production DJANGO_ALLOWED_HOSTS=care
 echo "== makemigrations --check"; python manage.py makemigrations --check --dry-run
 # The page cache's tests run against Redis too when the project's redis-server starts.
 bash scripts/redis.sh start || echo "(the page cache's Redis tests will be skipped)"
-echo "== pytest"; python -m pytest "$@"
+# Test modules run in parallel (pytest-xdist), each module on one worker (tests/conftest.py), each
+# worker with its own test database (pytest-django adds _gw0, _gw1...). TEST_WORKERS=0: one process.
+echo "== pytest"; python -m pytest -n "${TEST_WORKERS:-$(($(nproc) + 1))}" --dist loadgroup "$@"
