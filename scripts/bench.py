@@ -45,6 +45,11 @@ SCENARIOS = {
     "guide page with ?state=ca": "/guides/medical-manager/?state=ca",
     "occupation page (11-9111)": "/occupations/11-9111/",
     "occupation page (15-2051)": "/occupations/15-2051/",
+    # The occupation page as a guide, first render (goal: at most 40 ms): electricians (O*NET
+    # profile, EP, industries), software developers (the most technology), an "All Other".
+    "occupation guide (47-2111)": "/occupations/47-2111/",
+    "occupation guide (15-1252)": "/occupations/15-1252/",
+    "occupation guide (11-9199, All Other)": "/occupations/11-9199/",
     "state page (11-9111 in CA)": "/occupations/11-9111/ca/",
     "state page (11-9111 in TX, by median)": "/occupations/11-9111/tx/?sort=-median",
     "occupation list": "/occupations/",

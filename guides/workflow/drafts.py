@@ -72,11 +72,11 @@ def locked_editorial(guide):
 
 
 @contextmanager
-def draft_applied(editorial):
+def draft_applied(editorial, apply=True):
     """Within: the guide's rows hold its pending draft (if it has one). Everything done within is
     rolled back on leaving, so callers must render what they need before they leave."""
     with transaction.atomic():
-        if editorial.has_draft:
+        if apply and editorial.has_draft:
             write_data(editorial.guide_id, editorial.draft)
             # The stale-save check compares this with the form's: a draft's time is its own.
             Guide.objects.filter(pk=editorial.guide_id).update(updated_at=editorial.draft_saved_at)
