@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.venv/bin:$PATH"
 echo "== ruff"; ruff check . && ruff format --check .
+echo "== import floors (pyproject.toml)"; lint-imports --no-cache
 echo "== manage.py check"; python manage.py check --fail-level WARNING
 echo "== deploy check (production settings)"
 DJANGO_SETTINGS_MODULE=careerguide.settings.production DJANGO_ALLOWED_HOSTS=careers.example.org \
