@@ -16,6 +16,7 @@ test: setup browser
 lint:
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/lint-imports --no-cache
 
 format:
 	.venv/bin/ruff format .

@@ -8,8 +8,10 @@ from django.db.models import F
 
 from .finding.results import with_occupations
 from .models import GROWTH_PERCENT_MAX, GROWTH_PERCENT_MIN, MONEY_MAX, Category, Guide
+from .projections import outlook
 from .query_forms import QueryStringForm
 from .search import search
+from .wages.headline import headline_pay
 
 SORTS = {
     "name": ("Name (A to Z)", [F("title").asc()]),
@@ -112,7 +114,7 @@ class CatalogueForm(QueryStringForm):
     def results(self, queryset):
         values = self.values
         queryset = (
-            queryset.for_lists().with_headline_pay().with_outlook().select_related("category")
+            queryset.for_lists().annotate(**headline_pay(), **outlook()).select_related("category")
         )
         if values.get("category"):
             queryset = queryset.filter(category=values["category"])

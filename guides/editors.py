@@ -4,6 +4,7 @@ permissions. The Publishers group adds `publish_guide`: changing a guide's statu
 guide that has ever been published (GuideAdmin enforces both). An editor who may publish is in both
 groups."""
 
+from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
 from .sections import LISTS
@@ -57,3 +58,9 @@ def grant_publisher_permissions(group_model, permission_model):
 def grant_group_permissions(group_model, permission_model):
     grant_editor_permissions(group_model, permission_model)
     grant_publisher_permissions(group_model, permission_model)
+
+
+def ensure_groups(sender, **kwargs):
+    """Keep the Editors and Publishers groups after a database flush (tests), as migrations made
+    them: connected to post_migrate by the apps that add permissions (guides, guides.feedback)."""
+    grant_group_permissions(Group, Permission)

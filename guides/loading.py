@@ -10,6 +10,7 @@ import reversion
 from django.conf import settings
 from django.db import transaction
 
+from . import indexing
 from .fixture_format import (
     CHILD_MODELS,
     PREFETCHES,
@@ -29,7 +30,6 @@ from .load_rules import (
 )
 from .models import Category, FixtureRecord, Guide
 from .publishing import LOADED, publish, unpublish
-from .search import update_search_vectors
 from .sections import LISTS, RELATIONS
 from .workflow.findings import record_findings
 
@@ -196,9 +196,10 @@ def load(paths=(), force=(), dry_run=False):
         reversion.set_comment("Loaded from fixture files")
         report.kept_categories = _write_categories(categories, records)
         _write_guides(writes, report)
-    # Every loaded guide's search data, changed or not: it follows the code's weighting, which a
-    # deploy may change. This moves no timestamp, so an unchanged guide stays unchanged.
-    update_search_vectors(list(Guide.objects.filter(slug__in=slugs).values_list("pk", flat=True)))
+    # Every loaded guide's search data, changed or not: its list items were bulk-created (no
+    # signal reaches guides.indexing), and it follows the code's weighting, which a deploy may
+    # change. This moves no timestamp, so an unchanged guide stays unchanged.
+    indexing.index(list(Guide.objects.filter(slug__in=slugs).values_list("pk", flat=True)))
     unchanged = [plan.guide.slug for plan in plans if plan.guide.slug in report.unchanged]
     _record({**saved_data(report.written), **{slug: current[slug] for slug in unchanged}})
     record_findings(Guide.objects.filter(slug__in=report.written))  # for the editors' desk

@@ -58,7 +58,7 @@ class GuidePage:
 
     @classmethod
     def build(cls, guide, state=None):
-        """`guide` must come from with_headline_pay(); its children are fetched here if needed.
+        """`guide` must be annotated with headline_pay() (guides.wages.headline); its children are fetched here if needed.
         `state` (a postal code) adds that state's OEWS pay beside the national figures."""
         prefetch_related_objects([guide], *page_prefetches())
         content = {part.key: part.content(guide) for part in PARTS}
@@ -75,7 +75,7 @@ class GuidePage:
 
     @cached_property
     def headline_band(self):
-        """The band chosen by Guide.objects.with_headline_pay(), which the view's query applies."""
+        """The band chosen by headline_pay(), which the view's query applies."""
         if self.pay:
             return self.pay.salary_bands[0]
         return next(

@@ -3,9 +3,11 @@ the current projection of its main occupation (the code with the most jobs, as f
 pay) beside its own hand-typed figures, which stay, labelled as the guide's."""
 
 from django.db.models import Subquery
+from django.db.models.functions import Coalesce
 
-# The template filters import this module, and guides.wages imports them: so its imports wait
-# until they are used.
+from .occupations.models import Projection
+from .wages.headline import is_guide_code
+from .wages.queries import soc_codes
 
 
 def jobs(thousands):
@@ -15,9 +17,6 @@ def jobs(thousands):
 
 def guide_projection(occupation_code):
     """The current EP projection of a guide's main SOC code, or None: one query."""
-    from .occupations.models import Projection
-    from .wages.queries import soc_codes
-
     codes = soc_codes(occupation_code)
     if not codes:
         return None
@@ -33,12 +32,21 @@ def guide_projection(occupation_code):
 def projected(column):
     """For annotating guides: one column of the current projection of each guide's main SOC code
     (NULL without one). One index lookup a guide."""
-    from .occupations.models import Projection
-    from .wages.queries import is_guide_code
-
     return Subquery(
         Projection.objects.current()
         .filter(is_guide_code("soc"), kind=Projection.Kind.DETAILED)
         .order_by("-employment")
         .values(column)[:1]
     )
+
+
+def outlook():
+    """The annotations of each guide's outlook, for the caller to add (`annotate(**outlook())`):
+    `projected_growth` and `projected_period`, the current BLS projection of its main SOC code
+    (NULL without one); `shown_growth`, that, else the guide's own figure, as its card shows it
+    (lists filter and sort by it)."""
+    return {
+        "projected_growth": projected("change_percent"),
+        "projected_period": projected("release__name"),
+        "shown_growth": Coalesce("projected_growth", "growth_percent"),
+    }

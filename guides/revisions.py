@@ -5,9 +5,9 @@ Registered once, from GuidesConfig.ready()."""
 
 import reversion
 
+from .indexing import SEARCH_COLUMNS
 from .models import Category, Guide
 from .models.fields import RenderedMarkdownField
-from .search import SEARCH_COLUMNS
 from .sections import LIST_RELATIONS, LISTS
 
 

@@ -5,7 +5,13 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from django.utils.text import capfirst
 
-from .models import MONEY_FIGURES
+from .models import MONEY_FIGURES, SalaryBand
+
+# Chart ends are rounded outwards to these steps, so the axis reads in round numbers.
+SCALE_STEPS = {
+    SalaryBand.Period.ANNUAL.value: Decimal(10_000),
+    SalaryBand.Period.HOURLY.value: Decimal(10),
+}
 
 
 @dataclass
@@ -70,10 +76,16 @@ class BandChart:
         return capfirst(self.band._meta.get_field(name).verbose_name)
 
 
-def _round_to_step(value, rounding):
-    """Round a pay figure outwards to a readable step, so the chart's ends are round numbers."""
-    step = Decimal(10_000) if value >= 20_000 else Decimal(1_000) if value >= 100 else Decimal(1)
-    return (value / step).to_integral_value(rounding=rounding) * step
+def scale(bands):
+    """The ends of one chart of these bands (of one period): their lowest and highest figures,
+    rounded outwards to the period's step."""
+    step = SCALE_STEPS[bands[0].period]
+    low = min(band.lowest for band in bands) / step
+    high = max(band.highest for band in bands) / step
+    return (
+        low.to_integral_value(rounding=ROUND_FLOOR) * step,
+        high.to_integral_value(rounding=ROUND_CEILING) * step,
+    )
 
 
 def band_charts(bands):
@@ -81,11 +93,5 @@ def band_charts(bands):
     groups = {}
     for band in bands:
         groups.setdefault((band.currency, band.period), []).append(band)
-    scales = {
-        key: (
-            _round_to_step(min(b.lowest for b in group), ROUND_FLOOR),
-            _round_to_step(max(b.highest for b in group), ROUND_CEILING),
-        )
-        for key, group in groups.items()
-    }
+    scales = {key: scale(group) for key, group in groups.items()}
     return [BandChart(band, *scales[(band.currency, band.period)]) for band in bands]

@@ -1,95 +1,31 @@
 """Full-text search with typo tolerance, on PostgreSQL.
 
-A stored, weighted tsvector per guide (A: title and alternative titles; B: summary and the lists
-guides.sections weighs B, the responsibilities; C: every Markdown field and the lists weighed C, the
-skills) with a GIN index. A misspelt word ("nurce") is corrected to the closest word of the guides'
-names (SearchWord, a small list with a trigram index that the database keeps counted), and the
-corrected query is searched beside the typed one.
+The stored, weighted tsvector of each guide (written by guides.indexing) with a GIN index. A
+misspelt word ("nurce") is corrected to the closest word of the guides' names (SearchWord, a small
+list with a trigram index that the database keeps counted), and the corrected query is searched
+beside the typed one.
 """
 
 import re
 
-from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
-    SearchVector,
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import (
-    F,
-    Func,
-    OuterRef,
-    Subquery,
-    TextField,
-    Value,
-)
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import F
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .models import Guide, markdown_fields
-from .sections import LISTS
+from .indexing import CONFIG
+from .models import Guide
 
-CONFIG = "english"
 # Below this many word matches, search also corrects the words no guide's name uses (one page).
 TYPO_FALLBACK_BELOW = 20
-# The columns update_search_vectors() writes: derived data, so never part of a revision.
-SEARCH_COLUMNS = ("search_names", "search_rank", "search_vector")
 # Markers for highlighted words that cannot occur in guide text; replaced after escaping.
 MARK_START, MARK_STOP = "\x02", "\x03"
-
-
-def _names():
-    return Concat(
-        F("title"),
-        Value(" "),
-        Func(
-            F("alternative_titles"),
-            Value(" "),
-            function="array_to_string",
-            output_field=TextField(),
-        ),
-        output_field=TextField(),
-    )
-
-
-def _list_text(part):
-    return Coalesce(
-        Subquery(
-            part.rows(OuterRef("pk"))
-            .values("guide")
-            .annotate(text=StringAgg("text", delimiter=" "))
-            .values("text")
-        ),
-        Value(""),
-        output_field=TextField(),
-    )
-
-
-def update_search_vectors(guide_ids):
-    """Recompute the stored search data of these guides (after their children are saved)."""
-    if not guide_ids:
-        return
-    ranked_part = SearchVector(_names(), weight="A", config=CONFIG) + SearchVector(
-        "summary", *_lists_weighed("B"), weight="B", config=CONFIG
-    )
-    prose = [field.name for field in markdown_fields(Guide)]
-    columns = {
-        "search_names": _names(),
-        "search_rank": ranked_part,
-        "search_vector": ranked_part
-        + SearchVector(*prose, *_lists_weighed("C"), weight="C", config=CONFIG),
-    }
-    Guide.objects.filter(pk__in=guide_ids).update(
-        **{name: columns[name] for name in SEARCH_COLUMNS}
-    )
-
-
-def _lists_weighed(weight):
-    return [_list_text(part) for part in LISTS if part.search_weight == weight]
 
 
 class WebSearch(SearchQuery):

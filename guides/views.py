@@ -19,8 +19,10 @@ from .finding.results import Results
 from .models import Category, Guide
 from .page import GuidePage, breadcrumbs
 from .page_cache import GUIDES, guide_tag, kept, public_page, render_once
+from .projections import outlook
 from .search import highlight, suggestions
 from .structured_data import structured_data
+from .wages.headline import headline_pay
 
 logger = logging.getLogger(__name__)
 CHANGES_PER_PAGE = 50
@@ -31,7 +33,7 @@ CHANGES_PER_PAGE = 50
 def home(request):
     """Search, categories, recently updated guides and a few comparisons drawn from the data."""
     published = (
-        Guide.objects.published().with_headline_pay().with_outlook().select_related("category")
+        Guide.objects.published().annotate(**headline_pay(), **outlook()).select_related("category")
     )
     categories = Category.objects.annotate(
         guide_count=Count("guides", filter=Q(guides__in=Guide.objects.published()))
@@ -125,7 +127,7 @@ def guide_html(request, pk, drafts=False):
     """A guide's page; `drafts` only for those who may preview them (never kept: .fresh())."""
     visible = Guide.objects.all() if drafts else Guide.objects.published()
     # Headline pay takes ten subqueries, some 12 ms to compile: only when the HTML is rendered.
-    guide = visible.with_headline_pay().select_related("category").get(pk=pk)
+    guide = visible.annotate(**headline_pay()).select_related("category").get(pk=pk)
     page = GuidePage.build(guide, request.GET.get("state", "")[:2].lower())
     context = {
         "page": page,
@@ -186,8 +188,7 @@ def category_detail(request, slug):
     guides = (
         Guide.objects.published()
         .filter(category=category)
-        .with_headline_pay()
-        .with_outlook()
+        .annotate(**headline_pay(), **outlook())
         .select_related("category")
         .order_by("title")
     )

@@ -1,7 +1,9 @@
 import os
+import re
 from contextlib import contextmanager
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
@@ -10,6 +12,49 @@ from reversion.models import Revision
 
 from guides.loading import load
 from guides.models import Category, FixtureRecord, Guide
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """`make test` runs modules in parallel (pytest-xdist, --dist loadgroup): each module's tests
+    stay on one worker, so its module-scoped data (real_wages, read_only_site...) is made once and
+    no other test runs beside it in that worker's database. A module that shares something outside
+    its database with another (the private Redis) names a group of its own: xdist_group("redis")."""
+    for item in items:
+        if not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
+def statement_timeout(value):
+    """Set the statement timeout of the test database's next connections (the site's is 5 s)."""
+    options = connection.settings_dict["OPTIONS"]
+    options["options"] = re.sub(
+        r"statement_timeout=\S+", f"statement_timeout={value}", options["options"]
+    )
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """pytest-django's hook before it creates the test database (this process's, with the
+    pytest-xdist suffix): CREATE and DROP DATABASE can take over 5 s on a busy machine, so the
+    test database is made, and dropped, without the site's statement timeout."""
+    statement_timeout("0")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's, then the tests run under the site's statement timeout; at the end the
+    connections other threads (the live server's) left idle are closed, or the drop would fail."""
+    statement_timeout(f"{settings.STATEMENT_TIMEOUT}s")
+    connection.close()  # the next one gets the timeout
+    yield
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    statement_timeout("0")
+    connection.close()
 
 
 @pytest.fixture(autouse=True)
@@ -73,6 +118,39 @@ def wages_subset(tmp_path_factory):
     path = tmp_path_factory.mktemp("oews") / "subset.sqlite"
     occupations = ["119111", "151252", "152051", "272011", "291211"]
     return write_subset(source.database_path(), path, occupations)
+
+
+@pytest.fixture(scope="module")
+def read_only_site(django_db_setup, django_db_blocker, wages_subset):
+    """The shipped guides and a few occupations of the real wage release (wages_subset), for a
+    module of live-server tests that only read them: written once for the module and flushed after
+    it, rather than written for each test and flushed after each as transactional_db would."""
+    with django_db_blocker.unblock():
+        load()
+        call_command("import_wages", "--from", str(wages_subset), verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)  # as transactional_db ends a test
+
+
+@pytest.fixture(autouse=True)
+def _live_server_helper(request):
+    """pytest-django's fixture of this name (replaced here): it gives every live-server test
+    transactional_db, except that a test of read_only_site gets its database unblocked instead,
+    so that no flush removes the module's data between its tests."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    if "read_only_site" in request.fixturenames:
+        blocker = request.getfixturevalue("django_db_blocker")
+        blocker.unblock()
+        request.addfinalizer(blocker.restore)
+    else:
+        request.getfixturevalue("transactional_db")
+    live_server = request.getfixturevalue("live_server")
+    live_server._live_server_modified_settings.enable()
+    yield
+    live_server._live_server_modified_settings.disable()
 
 
 @pytest.fixture

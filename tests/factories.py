@@ -10,8 +10,8 @@ import json
 from django.db.models import CharField, IntegerField, TextField
 from django.utils.text import capfirst
 
+from guides.indexing import index
 from guides.models import Category, ChangeNote, Guide, SalaryBand, markdown_fields
-from guides.search import update_search_vectors
 from guides.sections import CHANGE_LOG, LISTS, RELATIONS
 
 _numbers = itertools.count(1)
@@ -52,7 +52,7 @@ def make_guide(median_pay=None, **fields):
         SalaryBand.objects.create(
             guide=guide, label="Median pay", source="A survey", data_year=2024, median=median_pay
         )
-    update_search_vectors([guide.pk])
+    index([guide.pk])
     return guide
 
 
@@ -94,7 +94,7 @@ def fill_guide(guide, items=3, skip=()):
     for field in markdown_fields(Guide):
         setattr(guide, field.name, f"Some *{field.name}* text.")
     guide.save()
-    update_search_vectors([guide.pk])
+    index([guide.pk])
     return guide
 
 

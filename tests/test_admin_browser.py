@@ -22,7 +22,8 @@ def test_dragging_a_tier_a_faq_and_a_band_saves_the_new_order(
 ):
     """Mouse drag and drop of the second row above the first, in three inlines, then one save."""
     user = User.objects.create_user("dora", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
+    # A publisher: their saves of a published guide go live (an editor's wait as a draft).
+    user.groups.add(*Group.objects.filter(name__in=["Editors", "Publishers"]))
     guide = make_full_guide(slug="clinic-manager")
     before = {
         related: list(getattr(guide, related).values_list("pk", flat=True))
@@ -65,7 +66,8 @@ def test_saving_an_untouched_guide_in_chromium_changes_nothing(
     from guides.fixture_format import saved_guide_to_data
 
     user = User.objects.create_user("sam", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
+    # A publisher: their saves of a published guide go live (an editor's wait as a draft).
+    user.groups.add(*Group.objects.filter(name__in=["Editors", "Publishers"]))
     guide = make_full_guide(slug="clinic-manager", overview="First paragraph.\n\nSecond one.")
 
     def data():

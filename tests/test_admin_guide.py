@@ -123,10 +123,13 @@ def test_inline_edit_saves_and_shows_on_the_public_page(client, publisher, guide
     assert "$106,000" in client.get(guide.get_absolute_url()).content.decode()
 
 
-def test_inline_only_edit_moves_the_timestamp_and_search(client, publisher, guide):
+def test_inline_only_edit_moves_the_timestamp_and_search(
+    client, publisher, guide, django_capture_on_commit_callbacks
+):
     """Editing only a list still changes the guide's ETag and what search finds."""
     before = guide.updated_at
-    assert save(client, guide, **{"list_items-0-text": "Steer tankers"}).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):  # as when the admin's request commits
+        assert save(client, guide, **{"list_items-0-text": "Steer tankers"}).status_code == 302
     guide.refresh_from_db()
     assert guide.updated_at > before
     assert Guide.objects.filter(search_vector="tankers").get() == guide

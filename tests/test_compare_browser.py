@@ -5,14 +5,9 @@ import pytest
 
 from .browser import DESKTOP, PHONE, SCREENSHOTS, needs_chromium
 from .test_browser import PageCheck
-from .test_wages_browser import guides  # noqa: F401  (shipped guides and a wage subset)
 
-pytestmark = [
-    pytest.mark.browser,
-    needs_chromium,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("guides"),
-]
+# These tests only read: the shipped guides and a wage subset are written once for the module.
+pytestmark = [pytest.mark.browser, needs_chromium, pytest.mark.usefixtures("read_only_site")]
 
 # Two guides and an occupation without a guide, all in the browser tests' wage subset.
 THREE = "/compare/?c=medical-manager&c=software-developer&c=15-2051"

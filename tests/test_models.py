@@ -19,7 +19,8 @@ from guides.models import (
     markdown_fields,
 )
 from guides.page import GuidePage
-from guides.sections import SECTIONS
+from guides.sections import SECTIONS, sections_filled
+from guides.wages.headline import headline_pay
 
 from .factories import fill_guide, make_guide
 
@@ -151,7 +152,7 @@ def test_headline_pay_is_the_first_band_with_a_median():
     band(guide, p10=20_000, p90=60_000, position=0).save()
     band(guide, median=45_000, position=1).save()
     band(guide, median=99_000, position=2).save()
-    assert Guide.objects.with_headline_pay().get(pk=guide.pk).headline_median == 45_000
+    assert Guide.objects.annotate(**headline_pay()).get(pk=guide.pk).headline_median == 45_000
 
 
 @pytest.mark.parametrize("items", [0, 1])
@@ -161,8 +162,10 @@ def test_sections_filled_counts_what_the_page_shows(client, items):
     guide.role_challenges = "   "  # whitespace is not content, on the page or in the count
     guide.employment = 0  # zero jobs is a figure
     guide.save()
-    shown = GuidePage.build(Guide.objects.with_headline_pay().get(pk=guide.pk)).sections
-    counted = Guide.objects.with_sections_filled().get(pk=guide.pk).sections_filled
+    shown = GuidePage.build(Guide.objects.annotate(**headline_pay()).get(pk=guide.pk)).sections
+    counted = (
+        Guide.objects.annotate(sections_filled=sections_filled()).get(pk=guide.pk).sections_filled
+    )
     assert counted == len(shown)
     assert counted == (len(SECTIONS) if items else 3)  # glance, balance and the outlook
 

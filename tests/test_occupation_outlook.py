@@ -11,7 +11,7 @@ from django.core.management import call_command
 from guides.checks import check_guide
 from guides.models import Guide
 from guides.occupations.models import OnetOccupation, Projection
-from guides.projections import guide_projection
+from guides.projections import guide_projection, outlook
 
 pytestmark = [
     pytest.mark.django_db,
@@ -118,7 +118,7 @@ def test_projection_period_ended_flags_go_away_where_the_data_is_current(client)
 
 
 def test_lists_use_the_current_projection(client):
-    guides = Guide.objects.published().with_outlook()
+    guides = Guide.objects.published().annotate(**outlook())
     nurse = guides.get(slug="registered-nurse")
     assert (nurse.projected_growth, nurse.shown_growth) == (
         nurse.projected_growth,

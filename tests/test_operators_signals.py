@@ -89,6 +89,15 @@ def test_counters_move_with_requests_and_the_page_cache(client):
     assert 'careerguide_requests_total{method="GET",status="200",view="guides:detail"}' in body
 
 
+def test_labels_stay_bounded_whatever_a_client_sends(client):
+    """Any method token and any unknown address: a few label values, never one per request."""
+    before = sample("careerguide_requests_total", view="unmatched", method="other", status="404")
+    for number in range(3):
+        client.generic(f"PROBE{number}", f"/no-such-page-{number}/")
+    after = sample("careerguide_requests_total", view="unmatched", method="other", status="404")
+    assert after == before + 3
+
+
 @pytest.mark.parametrize(
     "address, headers, status",
     [

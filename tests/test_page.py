@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from guides.models import Guide
-from guides.sections import SECTIONS
+from guides.models import Guide, SalaryBand
+from guides.sections import SECTIONS, sections_filled
 
 from .factories import fill_guide, make_full_guide, make_guide
 
@@ -112,7 +112,10 @@ def test_draft_related_roles_are_not_shown(client):
     guide.related_roles.add(make_guide(status=Guide.Status.DRAFT, title="Secret draft"))
     html = client.get(guide.get_absolute_url()).content.decode()
     assert 'id="outlook"' not in html and "Secret draft" not in html
-    assert Guide.objects.with_sections_filled().get(pk=guide.pk).sections_filled == 2
+    assert (
+        Guide.objects.annotate(sections_filled=sections_filled()).get(pk=guide.pk).sections_filled
+        == 2
+    )
 
 
 def test_query_count_is_constant_whatever_the_number_of_items(client):
@@ -233,3 +236,39 @@ def test_share_links_are_plain_links(full_html):
         "https://www.linkedin.com/sharing/share-offsite/?url=http%3A%2F%2Ftestserver" in full_html
     )
     assert "https://x.com/intent/post?url=" in full_html
+
+
+@pytest.mark.parametrize(
+    "remote_work, sentence",
+    [
+        (Guide.RemoteWork.HYBRID, "Some work can be done remotely; most of it cannot."),
+        (Guide.RemoteWork.ON_SITE, "The work is done in person."),
+        (Guide.RemoteWork.REMOTE_FRIENDLY, "Much of the work can be done remotely."),
+    ],
+)
+def test_each_remote_work_choice_has_its_sentence(client, remote_work, sentence):
+    """The templates compare with the model's choices, so each choice gets its own words."""
+    guide = make_guide(remote_work=remote_work)
+    glance = section_html(client.get(guide.get_absolute_url()).content.decode(), "at-a-glance")
+    assert sentence in glance
+
+
+def test_each_band_is_labelled_by_its_kind_and_tier_basis(client):
+    """An estimate band carries the estimate badge, a survey band none; tiers say whether they
+    were surveyed or derived (the templates compare with the model's choices)."""
+    guide = make_guide()
+    for position, (kind, basis) in enumerate(
+        [
+            (SalaryBand.Kind.ESTIMATE, SalaryBand.TierBasis.DERIVED),
+            (SalaryBand.Kind.SURVEY, SalaryBand.TierBasis.SURVEYED),
+        ]
+    ):
+        SalaryBand.objects.create(
+            guide=guide, position=position, label=f"Band {position}", kind=kind, source="A survey",
+            low=50_000, median=60_000, high=70_000, entry=55_000, mid=60_000, senior=65_000,
+            tier_basis=basis,
+        )  # fmt: skip
+    salary = section_html(client.get(guide.get_absolute_url()).content.decode(), "salary")
+    assert salary.count("badge--estimate") == 1
+    assert salary.count("These are derived from the range") == 1
+    assert salary.count("They are surveyed figures.") == 1

@@ -24,6 +24,9 @@ from .factories import make_full_guide, make_guide
 
 REDIS_SOCKET = Path(__file__).resolve().parent.parent / ".local" / "redis" / "redis.sock"
 REDIS_URL = f"unix://{REDIS_SOCKET}?db=15"
+# With test_redis_tracking.py on one pytest-xdist worker: both flush this database, and Redis tells
+# every tracking client of a flush, whichever database it reads.
+pytestmark = pytest.mark.xdist_group("redis")
 
 
 def redis_answers():

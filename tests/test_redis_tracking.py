@@ -10,6 +10,8 @@ from guides.page_cache.redis_backend import RedisCache
 
 from .test_page_cache import REDIS_URL, redis_answers
 
+pytestmark = pytest.mark.xdist_group("redis")  # see test_page_cache.py
+
 
 @pytest.fixture
 def processes():

@@ -33,7 +33,7 @@ def test_the_page_reads_the_stored_html(client):
     assert "Never" not in html
 
 
-def test_admin_save_renders_the_guide_and_its_inlines(client, editor):
+def test_admin_save_renders_the_guide_and_its_inlines(client, publisher):
     guide = make_full_guide()
     response = save(
         client, guide, overview="New **overview**.", **{"faqs-0-answer": "A *new* answer."}
@@ -57,7 +57,7 @@ def test_loading_renders(tmp_path):
     assert guide.faqs.get().html["answer"] == "<p>An <strong>A</strong>.</p>"
 
 
-def test_restoring_a_revision_renders_the_restored_text(client, editor):
+def test_restoring_a_revision_renders_the_restored_text(client, publisher):
     guide = make_full_guide()
     save(client, guide, overview="First *version*.")
     save(client, guide, overview="Second version.")

@@ -6,6 +6,7 @@ from django.template.loader import get_template
 
 from guides.models import Guide, markdown_fields
 from guides.sections import CHANGE_LOG, LISTS, PARTS, SECTIONS, Field
+from guides.sections.parts import Related, Section
 
 
 def test_anchors_headings_and_keys_are_unique():
@@ -40,3 +41,12 @@ def test_every_markdown_field_but_the_overview_is_in_a_section():
     in_sections = {part.name for part in PARTS if isinstance(part, Field)}
     for field in markdown_fields(Guide):
         assert field.name in in_sections or field.name == "overview", field.name
+
+
+def test_a_section_without_its_own_layout_edits_its_fields_and_relations():
+    """With no `edit` layout, the admin shows a section's guide fields and relations one per
+    line (a relation is named by its accessor: a Related part has no `name`)."""
+    section = Section(
+        "outlook", "Outlook", "outlook", (Field("growth_percent"), Related("related_roles"))
+    )
+    assert section.admin_fields == ("growth_percent", "related_roles")

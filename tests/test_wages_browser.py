@@ -6,19 +6,8 @@ import pytest
 from .browser import DESKTOP, PHONE, SCREENSHOTS, needs_chromium
 from .test_browser import PageCheck
 
-pytestmark = [pytest.mark.browser, needs_chromium, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def guides(transactional_db, wages_subset):
-    """Live-server tests flush the database after each test, so load the shipped guides and a
-    few occupations of the real wage release each time."""
-    from django.core.management import call_command
-
-    from guides.loading import load
-
-    load()
-    call_command("import_wages", "--from", str(wages_subset), verbosity=0)
+# These tests only read: the shipped guides and a wage subset are written once for the module.
+pytestmark = [pytest.mark.browser, needs_chromium, pytest.mark.usefixtures("read_only_site")]
 
 
 @pytest.mark.parametrize(
@@ -32,16 +21,14 @@ def guides(transactional_db, wages_subset):
     ],
 )
 @pytest.mark.parametrize("viewport, size", [(PHONE, "phone"), (DESKTOP, "desktop")])
-def test_occupation_pages_are_accessible_and_fit(
-    browser, live_server, guides, path, name, viewport, size
-):
+def test_occupation_pages_are_accessible_and_fit(browser, live_server, path, name, viewport, size):
     """Every occupation page passes axe with zero violations and never scrolls sideways."""
     check = PageCheck(browser, live_server, viewport)
     check.open(path)
     check.assert_clean(f"{name}-{size}")
 
 
-def test_map_tiles_are_links_with_names_and_the_table_is_their_text(browser, live_server, guides):
+def test_map_tiles_are_links_with_names_and_the_table_is_their_text(browser, live_server):
     """Each of the 51 tiles is a link named by its state and median; the table repeats them."""
     check = PageCheck(browser, live_server, DESKTOP)
     page = check.open("/occupations/11-9111/")
@@ -54,7 +41,7 @@ def test_map_tiles_are_links_with_names_and_the_table_is_their_text(browser, liv
     assert "$141,480" in page.locator("h1 + .lede").inner_text()
 
 
-def test_map_prints_with_its_shades(browser, live_server, guides):
+def test_map_prints_with_its_shades(browser, live_server):
     """In print the map and legend stay, the state picker goes."""
     check = PageCheck(browser, live_server, DESKTOP)
     page = check.open("/occupations/11-9111/")
@@ -65,7 +52,7 @@ def test_map_prints_with_its_shades(browser, live_server, guides):
     page.pdf(path=SCREENSHOTS / "occupation-11-9111.pdf")
 
 
-def test_guide_state_picker_works_without_javascript(browser, live_server, guides):
+def test_guide_state_picker_works_without_javascript(browser, live_server):
     """Choosing a state on a guide submits a plain GET form and shows that state's band."""
     check = PageCheck(browser, live_server, PHONE)
     page = check.open("/guides/medical-manager/")

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -58,7 +59,8 @@ def test_each_panel_lists_what_needs_attention(people):
     take(pub_client, soon, "approve", go_live_at=when)
     old = make_guide(title="Old Guide", last_reviewed=LONG_AGO)
     failing = make_guide(title="Failing Guide", last_reviewed=timezone.localdate())
-    save(pub_client, failing, summary="TBD", change_note="Summary.")
+    with TestCase.captureOnCommitCallbacks(execute=True):  # findings are counted after commit
+        save(pub_client, failing, summary="TBD", change_note="Summary.")
     projection("47-2111", 9.5, 818.7)
     moved = make_guide(title="Moved Guide", occupation_code="47-2111", growth_percent=9.1)
     make_guide(

@@ -34,7 +34,9 @@ def electricians(django_db_setup, django_db_blocker, tmp_path_factory, real_occu
 
 
 @pytest.mark.django_db
-def test_from_an_occupation_page_to_a_scheduled_publication(electricians, people):
+def test_from_an_occupation_page_to_a_scheduled_publication(
+    electricians, people, django_capture_on_commit_callbacks
+):
     ed_client, pub_client = people
     trades = make_category(name="Construction trades", slug="construction-trades")
     occupation = ed_client.get("/occupations/47-2111/").content.decode()
@@ -47,10 +49,15 @@ def test_from_an_occupation_page_to_a_scheduled_publication(electricians, people
     assert page.context["form"].initial["title"] == "Electricians"
     for text in ("9.5% over 2024-34", "818,700", "Apprenticeship", "O*NET 29.3 Database"):
         assert text in shown, text
-    response = ed_client.post(
-        start,
-        {"title": "Electrician", "category": trades.pk, "summary": "Electricians wire buildings."},
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # as when the request commits
+        response = ed_client.post(
+            start,
+            {
+                "title": "Electrician",
+                "category": trades.pk,
+                "summary": "Electricians wire buildings.",
+            },
+        )
     guide = Guide.objects.get(slug="electrician")
     assert response.url == change_url(guide)
     assert (guide.status, guide.occupation_code, guide.employment) == ("draft", "47-2111", 818_700)

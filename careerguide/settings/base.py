@@ -8,47 +8,21 @@ import os
 import socket
 import sys
 from datetime import timedelta
-from pathlib import Path
 from urllib.parse import quote
 
 import dj_database_url
 from csp.constants import NONE, SELF
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_count(name, default, unit=""):
-    """A whole number from the environment; anything else stops the site with one line."""
-    value = os.environ.get(name, "").strip() or str(default)
-    if not value.isdigit():
-        sys.exit(f"{name} must be a whole number{unit}, not {value!r}.")
-    return int(value)
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
+from .environment import BASE_DIR, LOCAL_DIR, env_bool, env_count, env_list, local_secret
+from .operations import (  # noqa: F401 (settings Django reads from this module)
+    BACKUP_DIR,
+    BACKUP_KEEP,
+    LOG_FORMAT,
+    LOGGING,
+    METRICS_TOKEN,
+)
 
 DEBUG = env_bool("DJANGO_DEBUG")
-
-# Files that `make run` writes for the embedded set-up (scripts/setup.sh), kept out of git.
-LOCAL_DIR = BASE_DIR / ".local"
-
-
-def local_secret(name):
-    """A value the set-up scripts keep in .local/, or "" when there is none."""
-    try:
-        return (LOCAL_DIR / name).read_text(encoding="utf-8").strip()
-    except (FileNotFoundError, PermissionError):
-        return ""
-
 
 # The environment wins; otherwise the key `make run` made, so every README command works as typed.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or local_secret("secret_key")
@@ -275,51 +249,6 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# One line per log record on stdout: plain text for a developer's terminal, or one JSON object per
-# line (DJANGO_LOG_FORMAT=json) for a log collector. Every record carries the id of the request it
-# was written in (guides/ops/requests_log.py), and careerguide.requests writes one per request.
-LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "plain").strip().lower()
-if LOG_FORMAT not in {"plain", "json"}:
-    sys.exit(f"DJANGO_LOG_FORMAT must be plain or json, not {LOG_FORMAT!r}.")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "guides.ops.requests_log.RequestIdFilter"}},
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": ["levelname", "name", "request_id", "message"],
-            "rename_fields": {"levelname": "level", "name": "logger"},
-            "timestamp": "time",  # ISO 8601, UTC
-        },
-    },
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "formatter": LOG_FORMAT,
-            "filters": ["request_id"],
-        }
-    },
-    "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    # django-axes logs every login at INFO; its warnings (failures, lockouts) are the useful part.
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
-}
-
-# /metrics (guides/ops/metrics.py) answers loopback clients, and anyone sending this bearer token.
-METRICS_TOKEN = os.environ.get("DJANGO_METRICS_TOKEN", "")
-
-# Error reports to Sentry only when SENTRY_DSN is set; otherwise the SDK is not even started.
-if os.environ.get("SENTRY_DSN"):
-    import sentry_sdk
-
-    sentry_sdk.init(
-        dsn=os.environ["SENTRY_DSN"],
-        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
-        send_default_pii=False,  # no cookies, users or addresses of readers and editors
-        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
-    )
-
 # django-markdownify renders guide Markdown (guides/markdown.py). Its bleach step is off: nh3
 # sanitises its output with the site's allow-list. Raw HTML is left out; lists may start right
 # after a paragraph line (breakless lists) and a new list marker starts a new list (sane lists),
@@ -334,10 +263,6 @@ MARKDOWNIFY = {
         ],
     }
 }
-
-# manage.py backup (guides/ops/backups.py): where backups go and how many of the newest stay.
-BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR") or LOCAL_DIR / "backups")
-BACKUP_KEEP = env_count("DJANGO_BACKUP_KEEP", 14, " of backups")
 
 LOGIN_URL = "admin:login"
 # Only careerguide.settings.bench turns this on (see guides/management/commands/generate_synthetic_guides.py).

@@ -8,6 +8,7 @@ from django.contrib.postgres.forms import SimpleArrayField
 from django.db import models
 from django.utils import timezone
 
+from ..form_fields import UnixNewlinesField
 from ..models import NOTE_MAX_LENGTH, Guide, MarkdownField
 
 
@@ -38,15 +39,6 @@ class MarkdownTextarea(forms.Textarea):
 
     def __init__(self, attrs=None):
         super().__init__(attrs={"rows": 6, "data-markdown-preview": "", **(attrs or {})})
-
-
-class UnixNewlinesField(forms.CharField):
-    """Browsers send a textarea's line breaks as CRLF; the guides (and their fixture files) use LF.
-    Without this, saving an untouched form would change every multi-line field."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
 class GuideFormFields:

@@ -11,8 +11,7 @@ from reversion.admin import VersionAdmin
 from .. import publishing, revisions
 from ..checks import check_saved_guide
 from ..models import DATED_AFTER_YEARS, Guide
-from ..search import update_search_vectors
-from ..sections import RELATIONS, SECTIONS
+from ..sections import RELATIONS, SECTIONS, sections_filled
 from ..workflow import views as workflow_views
 from ..workflow.editing import DraftEditing
 from ..workflow.start_view import start_view
@@ -112,7 +111,7 @@ class GuideAdmin(
             .get_queryset(request)
             .filter(is_synthetic=False)
             .select_related("category")
-            .with_sections_filled()
+            .annotate(sections_filled=sections_filled())
             .with_dated_figures()
         )
 
@@ -192,10 +191,9 @@ class GuideAdmin(
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # Inline-only edits must still move the guide's timestamp (ETag, sitemap, feed) and
-        # refresh its search data.
+        # Inline-only edits must still move the guide's timestamp (ETag, sitemap, feed); its
+        # search data follows from the saves (guides.indexing).
         Guide.objects.filter(pk=form.instance.pk).update(updated_at=timezone.now())
-        update_search_vectors([form.instance.pk])
 
     def get_urls(self):
         return [

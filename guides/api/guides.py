@@ -13,6 +13,7 @@ from guides.models import Guide
 from guides.models.fields import markdown_fields
 from guides.sections import LISTS, SECTIONS, Children
 from guides.sections.parts import Field as SectionField
+from guides.wages.headline import headline_pay
 from guides.wages.queries import soc_codes
 
 from .http import MAX_PER_PAGE, PER_PAGE, paginate, reject_unknown
@@ -108,7 +109,7 @@ def guide_detail(request, slug: str):
     reject_unknown(request, [])
     guide = get_object_or_404(
         Guide.objects.published()
-        .with_headline_pay()
+        .annotate(**headline_pay())
         .select_related("category")
         .prefetch_related(*PREFETCHES),
         slug=slug,

@@ -10,10 +10,11 @@ from ninja.errors import HttpError
 from pydantic import WithJsonSchema
 
 from guides.finding.results import occupation_matches
+from guides.models import SOC_CODE
 from guides.projections import jobs
 from guides.wages.models import DATATYPE_FIELDS, Area, Estimate, Occupation, Release
 from guides.wages.pay import SOURCE
-from guides.wages.queries import SOC, state_for
+from guides.wages.queries import state_for
 
 from .http import MAX_PER_PAGE, PER_PAGE, paginate, reject_unknown
 from .occupation_data import occupation_data, with_projection
@@ -25,7 +26,7 @@ METRO_CODE = re.compile(r"\d{5}|\d{7}")  # BLS writes metro codes with or withou
 POSTAL = re.compile(r"[A-Za-z]{2}")
 # The shapes the views accept, declared in the OpenAPI document only (WithJsonSchema), so that
 # clients and schema tools know them, while the views' own checks keep their messages in words.
-SocCode = Annotated[str, WithJsonSchema({"type": "string", "pattern": f"^{SOC.pattern}$"})]
+SocCode = Annotated[str, WithJsonSchema({"type": "string", "pattern": f"^{SOC_CODE.pattern}$"})]
 AREA = WithJsonSchema(
     {"type": "string", "pattern": f"^(?:[Uu][Ss]|{POSTAL.pattern}|{METRO_CODE.pattern})$"}
 )
@@ -88,7 +89,7 @@ def estimate_out(release, estimate):
 
 
 def _occupation(release, soc):
-    if not SOC.fullmatch(soc):
+    if not SOC_CODE.fullmatch(soc):
         raise HttpError(400, f"“{soc}” is not a SOC code: write it as 11-9111.")
     occupation = with_projection(Occupation.objects.filter(release=release, code=soc)).first()
     if occupation is None:

@@ -13,11 +13,12 @@ from urllib.parse import urlencode
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from guides.models import Guide, ListItem, SalaryBand
+from guides.formatting import money
+from guides.models import ONET_SOC_CODE, SOC_CODE, Guide, ListItem, SalaryBand
 from guides.salary_chart import band_charts
-from guides.templatetags.guide_format import money
+from guides.wages.headline import headline_pay
 from guides.wages.models import Occupation, Release
-from guides.wages.queries import SOC, guide_pay, soc_codes, state_for
+from guides.wages.queries import guide_pay, soc_codes, state_for
 
 MIN_ITEMS, MAX_ITEMS = 2, 3
 SKILL_KINDS = [ListItem.Kind.TECH_SKILL, ListItem.Kind.SOFT_SKILL]
@@ -30,7 +31,7 @@ def normalise(value):
     "29-1141.01" -> "29-1141"."""
     value = value.strip().lower()[:LONGEST_KEY]
     codes = soc_codes(value)
-    return codes[0] if codes and re.fullmatch(r"\d{2}-\d{4}(\.\d{2})?", value) else value
+    return codes[0] if codes and ONET_SOC_CODE.fullmatch(value) else value
 
 
 def chosen_keys(values):
@@ -121,11 +122,11 @@ class Item:
 
 def find_items(keys, state=None, priced=True):
     """(items found, keys not found), both in the order of `keys`; `priced` adds their pay."""
-    socs = [key for key in keys if SOC.fullmatch(key)]
+    socs = [key for key in keys if SOC_CODE.fullmatch(key)]
     guides = {
         guide.slug: guide
         for guide in Guide.objects.published()
-        .with_headline_pay()
+        .annotate(**headline_pay())
         .filter(slug__in=[key for key in keys if key not in socs])
         .select_related("category")
         .prefetch_related(

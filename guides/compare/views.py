@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from guides.finding.catalogue import average_growth
+from guides.models import SOC_CODE
 from guides.occupations.credits import ONET_ATTRIBUTION
 from guides.page_cache import public_page
 from guides.search import suggestions
-from guides.wages.queries import SOC
 from guides.wages.states import STATES
 
 from .items import (
@@ -89,7 +89,7 @@ def _choose(request, keys, state, state_problem="", status=200):
             "Tick the ones you want to keep."
         )
     for key in unknown:
-        if SOC.fullmatch(key):
+        if SOC_CODE.fullmatch(key):
             problems.append(f"{key} is not a detailed occupation in the current BLS wage data.")
         else:
             problems.append(f"There is no published guide “{key}”.")
@@ -114,7 +114,7 @@ def _choose(request, keys, state, state_problem="", status=200):
             "spellings": [
                 (key, suggestions(key.replace("-", " "), limit=3))
                 for key in unknown[:MAX_ITEMS]
-                if not SOC.fullmatch(key)
+                if not SOC_CODE.fullmatch(key)
             ],
             "state": state,
             "crumbs": [("Home", reverse("home")), ("Compare", reverse("compare:compare"))],

@@ -8,7 +8,7 @@ class FeedbackConfig(AppConfig):
     verbose_name = "Reader feedback"
 
     def ready(self):
-        from ..apps import ensure_groups
+        from ..editors import ensure_groups  # it uses the models: not before apps are loaded
 
         # This app's permissions are created after the guides app's post_migrate has set the
         # Editors group's, so set them again once they exist (a fresh database, tests).

@@ -1,6 +1,6 @@
 from django import forms
 
-from ..admin.forms import UnixNewlinesField
+from ..form_fields import UnixNewlinesField
 from .models import COMMENT_MAX_LENGTH
 
 

@@ -11,7 +11,12 @@ PostgreSQL's rank, then by name. Another sort (pay, growth, name) orders both ki
 """
 
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.search import SearchHeadline, SearchRank, SearchVectorField
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
 from django.db.models import (
     BooleanField,
     Case,
@@ -29,6 +34,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Length
 
+from guides.models import SOC_CODE
 from guides.search import MARK_START, MARK_STOP, highlight
 from guides.wages.models import Occupation
 
@@ -224,12 +230,8 @@ def with_occupations(ranked, values, sort):
 def occupation_matches(release, text):
     """Detailed occupations of `release` that the words of `text` find (names, O*NET alternate
     titles, description) or whose SOC code it is: a subquery of ids."""
-    from django.contrib.postgres.search import SearchQuery
-
-    from guides.wages.queries import SOC
-
     occupations = Occupation.objects.filter(release=release, level=Occupation.Level.DETAILED)
-    if SOC.fullmatch(text):
+    if SOC_CODE.fullmatch(text):
         return occupations.filter(code=text).values("pk")
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
     entries = OccupationEntry.objects.filter(vector=query).values("occupation_id")

@@ -1,5 +1,7 @@
 """What every guide model shares: limits, the Markdown field type, ordered children."""
 
+import re
+
 from django.core.validators import (
     MaxLengthValidator,
     MaxValueValidator,
@@ -18,8 +20,13 @@ MONEY_MAX = 10_000_000
 GROWTH_PERCENT_MIN, GROWTH_PERCENT_MAX = -100, 500
 money_validators = [MinValueValidator(0), MaxValueValidator(MONEY_MAX)]
 year_validators = [MinValueValidator(1950), MaxValueValidator(2100)]
+# An occupation's SOC code ("11-9111"), by which BLS publishes wages (guides.wages); an O*NET-SOC
+# code is one, or one of its O*NET specialisations ("29-1141.01"), paid as that SOC occupation.
+SOC_CODE = re.compile(r"\d{2}-\d{4}")
+ONET_SOC_CODE = re.compile(rf"{SOC_CODE.pattern}(\.\d{{2}})?")
+# A guide's codes: one O*NET-SOC code, or several joined with "; ".
 soc_code_validator = RegexValidator(
-    r"^\d{2}-\d{4}(\.\d{2})?(; \d{2}-\d{4}(\.\d{2})?)*$",
+    rf"^{ONET_SOC_CODE.pattern}(; {ONET_SOC_CODE.pattern})*$",
     "Use an O*NET-SOC code such as 11-9111 (several joined with '; ').",
 )
 MARKDOWN_HELP = (

@@ -186,7 +186,7 @@ class Guide(models.Model):
         editable=False,
         help_text="Generated for benchmarks; never shown to the public.",
     )
-    # Kept current by guides.search.update_search_vectors() after every save and load.
+    # Kept current by guides.indexing after every save and load.
     search_vector = SearchVectorField(null=True, editable=False)
     # The title, summary and responsibilities part of search_vector: small enough to stay inline,
     # so ranking a broad query's thousands of matches never reads the large vector.

@@ -22,6 +22,9 @@ from .metrics import DATABASE_QUERIES, DATABASE_SECONDS, LATENCY, PAGE_CACHE, RE
 logger = logging.getLogger("careerguide.requests")
 SANE_ID = re.compile(r"[A-Za-z0-9._:@/+=-]{1,128}")
 current_request_id = ContextVar("request_id", default="-")
+# Metric labels take only these methods: a client may send any token as a method, and each new
+# label value would be a new series kept forever.
+METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 
 
 class RequestIdFilter(logging.Filter):
@@ -105,8 +108,9 @@ class RequestLogMiddleware:
     def record(self, request, response, duration, timer):
         view = view_name(request)
         cache = response.get("X-Page-Cache", "none")
+        method = request.method if request.method in METHODS else "other"
         requests, latency, cache_answers, sql_seconds, sql_queries = series(
-            view, request.method, response.status_code, cache
+            view, method, response.status_code, cache
         )
         requests.inc()
         latency.observe(duration)

@@ -12,11 +12,13 @@ parts that hold its content:
 Everything else is derived from this list: the page's table of contents, body and prefetches
 (guides.page), the fixture format's keys, reader, validator and exporter (guides.fixture_format),
 the admin's fieldsets, inlines and their order and its completeness column (guides.admin,
-GuideQuerySet.with_sections_filled), what a guide's revision follows (guides.revisions), the Editors
+sections_filled()), what a guide's revision follows (guides.revisions), the Editors
 group's permissions (guides.editors) and which lists search reads (guides.search).
 
 To add a section: its entry here, the model change with its migration, and its template.
 """
+
+from django.db.models import Value
 
 from ..models import (
     FAQ,
@@ -145,3 +147,9 @@ LISTS = [part for part in PARTS if isinstance(part, Children | Items)]
 RELATIONS = [part for part in PARTS if isinstance(part, Related)]
 # One relation per child model (every Items part shares ListItem's), in page order.
 LIST_RELATIONS = list(dict.fromkeys(part.relation for part in LISTS))
+
+
+def sections_filled():
+    """How many sections of its page a guide shows, as SQL for annotating guides (no query per
+    row): `Guide.objects.annotate(sections_filled=sections_filled())`."""
+    return sum((section.shown_expression() for section in SECTIONS), Value(0))

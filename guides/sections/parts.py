@@ -135,6 +135,11 @@ class Related:
         return self.relation
 
     @property
+    def name(self):
+        """The guide's field that holds the relation, as a Field part's `name` is its field."""
+        return self.relation
+
+    @property
     def page_prefetch(self):
         """The page lists published guides only."""
         return Prefetch(

@@ -7,7 +7,7 @@ gives each class's range and the table beside the map gives every figure.
 
 from django.urls import reverse
 
-from guides.templatetags.guide_format import money
+from guides.formatting import money
 
 from .states import STATES, TILES
 

@@ -7,11 +7,12 @@ text is listed under the table.
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import Decimal
 from functools import cached_property
 
+from guides.formatting import money
 from guides.models import SalaryBand
-from guides.templatetags.guide_format import money
+from guides.salary_chart import band_charts
 
 NOT_RELEASED, TOP_CODED, PAID_OTHERWISE = "8", "5", "4"
 PERCENTILES = [("p10", "10th percentile"), ("p25", "25th percentile"), ("median", "Median")]
@@ -65,7 +66,7 @@ class Pay:
             text = "Not published"
         return Figure(value, note, text)
 
-    chart = None  # a guides.page.BandChart, set by charted()
+    chart = None  # a guides.salary_chart.BandChart, set by charted()
 
     @cached_property
     def figures(self):
@@ -138,27 +139,12 @@ class Pay:
         )
 
 
-# Chart ends are rounded outwards to these steps, so the axis reads in round numbers.
-SCALE_STEPS = {"annual": 10_000, "hourly": 10}
-
-
 def charted(pays):
     """Place every pay with a published median on one scale per period, drawn with the guide
     page's band geometry, so a state's band and the nation's can be compared by eye."""
-    from guides.salary_chart import BandChart
-
     shown = [pay for pay in pays if pay is not None and pay.median.published]
-    bands = {id(pay): pay.salary_band("") for pay in shown}
-    for period, step in SCALE_STEPS.items():
-        group = [pay for pay in shown if pay.period == period]
-        if not group:
-            continue
-        low = min(bands[id(pay)].lowest for pay in group) / step
-        high = max(bands[id(pay)].highest for pay in group) / step
-        low = low.to_integral_value(rounding=ROUND_FLOOR) * step
-        high = high.to_integral_value(rounding=ROUND_CEILING) * step
-        for pay in group:
-            pay.chart = BandChart(bands[id(pay)], low, high)
+    for pay, chart in zip(shown, band_charts([pay.salary_band("") for pay in shown]), strict=True):
+        pay.chart = chart
     return pays
 
 

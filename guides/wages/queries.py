@@ -3,23 +3,22 @@
 Each returns what one page part needs in one or two queries, whatever the number of rows.
 """
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import BooleanField, F, Func, OuterRef, Q, Subquery, TextField, Value
+from django.db.models import F, Q
 
-from .models import Area, Estimate, Occupation, Release
+from guides.models import SOC_CODE
+
+from .models import Area, Estimate, Release
 from .pay import Pay, charted, period_of
 from .states import BY_POSTAL, STATES
-
-SOC = re.compile(r"\d{2}-\d{4}")
 
 
 def soc_codes(occupation_code):
     """A guide's "11-9111; 29-1141.01" -> ["11-9111", "29-1141"]: O*NET specialisations
     (.01, .02) are paid as the SOC occupation they belong to."""
-    return list(dict.fromkeys(SOC.findall(occupation_code or "")))
+    return list(dict.fromkeys(SOC_CODE.findall(occupation_code or "")))
 
 
 def state_for(postal):
@@ -30,46 +29,6 @@ def state_for(postal):
 def current_release_id():
     """A subquery: the current release's id."""
     return Release.objects.newest_first().values("pk")[:1]
-
-
-def current_year():
-    """For annotating guides: the current release's data year."""
-    return Subquery(Release.objects.newest_first().values("year")[:1])
-
-
-def is_guide_code(column="code"):
-    """For a subquery of guides' annotations: `column` is one of the outer guide's SOC codes
-    (O*NET suffixes such as .01 dropped)."""
-    codes = Func(
-        Func(
-            OuterRef("occupation_code"),
-            Value(r"\.\d+"),
-            Value(""),
-            Value("g"),
-            function="regexp_replace",
-            output_field=TextField(),
-        ),
-        Value("; "),
-        function="string_to_array",
-    )
-    # column = ANY(the guide's codes)
-    return Func(
-        F(column),
-        codes,
-        arg_joiner=" = ANY(",
-        template="%(expressions)s)",
-        output_field=BooleanField(),
-    )
-
-
-def headline_median():
-    """For annotating guides: the current national annual median of the guide's SOC code with
-    the most jobs (the occupation the guide is mostly about), or NULL. One index lookup a guide."""
-    return Subquery(
-        Occupation.objects.filter(is_guide_code(), release=current_release_id())
-        .order_by(F("national_employment").desc(nulls_last=True))
-        .values("national_median")[:1]
-    )
 
 
 @dataclass

@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 
-from .models import Occupation, Release
+from .models import Occupation
+from .queries import current_release_id
 
 
 class OccupationSitemap(Sitemap):
@@ -13,6 +14,6 @@ class OccupationSitemap(Sitemap):
 
     def items(self):
         return Occupation.objects.filter(
-            release=Release.objects.newest_first().values("pk")[:1],
+            release=current_release_id(),
             level=Occupation.Level.DETAILED,
         ).only("code")

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from guides.models import Guide
+from guides.models import SOC_CODE, Guide
 from guides.page_cache import public_page
 from guides.structured_data import occupation_structured_data
 
@@ -17,7 +17,7 @@ from .maps import state_map
 from .models import Area, Occupation, Release
 from .pay import Pay, charted, notes_of, period_of
 from .profile import occupation_profile
-from .queries import SOC, occupation_estimates, state_for
+from .queries import occupation_estimates, state_for
 from .states import STATES
 
 # ?sort= key -> (column heading, value, first direction is descending)
@@ -42,7 +42,7 @@ def not_found(request, message, release=None):
 def _occupation(soc):
     """(release, occupation) for a SOC code in the current release; occupation None if absent."""
     release = Release.objects.current()
-    if release is None or not SOC.fullmatch(soc):
+    if release is None or not SOC_CODE.fullmatch(soc):
         return release, None
     occupation = (
         Occupation.objects.filter(release=release, code=soc, level=Occupation.Level.DETAILED)

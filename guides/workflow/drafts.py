@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from ..checks import check_guide
 from ..fixture_format import CHILD_MODELS, data_to_objects
+from ..indexing import index
 from ..loading import children_by_model, saved_data
 from ..models import Category, Guide
-from ..search import update_search_vectors
 from ..sections import LISTS, RELATIONS
 from .findings import count_findings
 from .models import Editorial
@@ -60,7 +60,7 @@ def write_data(guide_pk, data):
         getattr(guide, part.relation).set(
             [ids[s] for s in plan.related.get(part.key, []) if s in ids]
         )
-    update_search_vectors([guide.pk])
+    index([guide.pk])  # its list items were bulk-created: no signal reached guides.indexing
     return guide
 
 
@@ -72,11 +72,11 @@ def locked_editorial(guide):
 
 
 @contextmanager
-def draft_applied(editorial):
+def draft_applied(editorial, apply=True):
     """Within: the guide's rows hold its pending draft (if it has one). Everything done within is
     rolled back on leaving, so callers must render what they need before they leave."""
     with transaction.atomic():
-        if editorial.has_draft:
+        if apply and editorial.has_draft:
             write_data(editorial.guide_id, editorial.draft)
             # The stale-save check compares this with the form's: a draft's time is its own.
             Guide.objects.filter(pk=editorial.guide_id).update(updated_at=editorial.draft_saved_at)

@@ -17,6 +17,8 @@ from .starting import reference
 
 
 class DraftEditing:
+    object_history_template = "admin/guides/guide/object_history.html"  # reviews, then revisions
+
     def _drafting(self, request, guide):
         if guide is None or not guide.is_published:
             return False
@@ -32,7 +34,10 @@ class DraftEditing:
             # turns, and the second is refused as stale, as two saves of a guide are.
             editorial = locked_editorial(guide)
             request.drafting = editorial
-            with draft_applied(editorial):
+            # Restoring a revision shows that revision, not the pending draft; saved, it becomes
+            # the draft.
+            restoring = request.resolver_match.url_name.endswith(("_revision", "_recover"))
+            with draft_applied(editorial, apply=not restoring):
                 response = super().changeform_view(request, object_id, form_url, extra_context)
                 saved = request.method == "POST" and isinstance(response, HttpResponseRedirect)
                 data = guide_data(Guide.objects.get(pk=guide.pk)) if saved else None
@@ -45,9 +50,13 @@ class DraftEditing:
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        record_findings([form.instance])  # for the desk (a draft's: when it is stored)
-        if not form.instance.is_published:  # "My drafts": whoever last saved one not in review
-            Editorial.objects.filter(guide=form.instance, state=Editorial.State.EDITING).update(
+        # For the desk, once the save has committed: checking is not done holding the guide's
+        # lock. (A draft's findings are counted when it is stored.)
+        guide = form.instance
+        transaction.on_commit(lambda: record_findings([guide]))
+        if not guide.is_published:  # "My drafts": whoever last saved one not in review
+            Editorial.objects.get_or_create(guide=guide)
+            Editorial.objects.filter(guide=guide, state=Editorial.State.EDITING).update(
                 owner=request.user
             )
 
@@ -92,6 +101,11 @@ class DraftEditing:
         empty = [s.heading for n, s in enumerate(SECTIONS) if not shown[f"s{n}"]]
         filled = f"{len(SECTIONS) - len(empty)} of {len(SECTIONS)} sections filled"
         return f"{filled}. Still to write: {', '.join(empty)}." if empty else f"{filled}."
+
+    def history_view(self, request, object_id, extra_context=None):
+        steps = ReviewStep.objects.filter(guide_id=object_id).select_related("user")
+        context = {**(extra_context or {}), "review_steps": steps}
+        return super().history_view(request, object_id, context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:

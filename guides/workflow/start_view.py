@@ -8,9 +8,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from ..finding.results import occupation_matches
-from ..models import Guide
+from ..models import SOC_CODE, Guide
 from ..wages.models import Occupation, Release
-from ..wages.queries import SOC
 from .forms import StartForm
 from .starting import facts, figures, likely_category, reference, start_guide
 
@@ -28,7 +27,7 @@ def start_view(model_admin, request):
         "title": "Start a guide from an occupation",
         "query": query,
     }
-    if not SOC.fullmatch(soc):
+    if not SOC_CODE.fullmatch(soc):
         if soc:
             messages.error(request, f"{soc!r} is not a SOC code (like 47-2111): pick one below.")
         release = Release.objects.current()

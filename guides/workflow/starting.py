@@ -12,7 +12,6 @@ from django.utils.text import slugify
 
 from ..models import Guide
 from ..occupations.models import OnetOccupation, Projection
-from ..search import update_search_vectors
 from ..wages.models import Occupation, Release
 from .findings import record_findings
 from .models import Editorial, ReviewStep
@@ -137,7 +136,6 @@ def start_guide(found, user, title, category, summary):
         summary=summary,
         **figures(found.projection),
     )
-    update_search_vectors([guide.pk])
     Editorial.objects.create(guide=guide, owner=user)
     ReviewStep.objects.create(
         guide=guide, action=ReviewStep.Action.STARTED, user=user, message=found.soc

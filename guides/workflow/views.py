@@ -11,6 +11,7 @@ from django.utils.cache import add_never_cache_headers
 
 from ..models import Guide
 from ..page import GuidePage
+from ..wages.headline import headline_pay
 from . import review
 from .drafts import draft_applied
 from .forms import ApproveForm, SendBackForm, SubmitForm
@@ -91,7 +92,7 @@ def preview_view(model_admin, request, object_id):
     if not review.has_changes(guide, editorial):
         raise Http404("No pending changes to preview.")
     with draft_applied(editorial):
-        shown = Guide.objects.with_headline_pay().select_related("category").get(pk=guide.pk)
+        shown = Guide.objects.annotate(**headline_pay()).select_related("category").get(pk=guide.pk)
         page = GuidePage.build(shown)
         html = render_to_string(
             "guides/guide_detail.html",

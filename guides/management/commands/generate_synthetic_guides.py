@@ -7,9 +7,9 @@ import random
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from guides.indexing import index
 from guides.models import Category, Guide
 from guides.page_cache import GUIDES, bump
-from guides.search import update_search_vectors
 from guides.sections import RESPONSIBILITIES, SALARY_BANDS
 
 BATCH = 1000
@@ -77,7 +77,7 @@ class Command(BaseCommand):
                         for median in [rng.randrange(30_000, 200_000, 10)]
                     ]
                 )
-                update_search_vectors([guide.pk for guide in guides])
+                index([guide.pk for guide in guides])
                 bump(GUIDES)  # bulk_create sends no signals: the lists of guides change
             self.stdout.write(f"{start + offset + len(guides)} synthetic guides")
 

@@ -1,0 +1,135 @@
+"""The guides' stored search data: what is indexed, with which weights, and when.
+
+A stored, weighted tsvector per guide (A: title and alternative titles; B: summary and the lists
+guides.sections weighs B, the responsibilities; C: every Markdown field and the lists weighed C, the
+skills), the smaller `search_rank` (A and B) that ranking reads, and `search_names` for the typo
+correction's trigram index. guides.search reads them.
+
+When: one hook. Saving or deleting a guide or one of its searched list items, by any means that
+sends Django's signals (the admin, the publishing service, a revision restored, the shell), queues
+the guide; when the transaction commits, each queued guide is indexed once, and the pages that list
+guides (search among them) are marked changed. Bulk creation sends no signals: code that
+bulk-creates list items (load_guides, generate_synthetic_guides) calls `index()` itself.
+"""
+
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchVector
+from django.db import transaction
+from django.db.models import F, Func, OuterRef, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, Concat
+from django.db.models.signals import post_delete, post_save
+
+from .models import Guide, ListItem, markdown_fields
+from .page_cache import GUIDES, bump
+from .sections import LISTS
+
+CONFIG = "english"
+# The columns index() writes: derived data, so never part of a revision.
+SEARCH_COLUMNS = ("search_names", "search_rank", "search_vector")
+SEARCHED = [part for part in LISTS if part.search_weight]
+
+
+def index(guide_ids):
+    """Recompute now the stored search data of these guides and of any this connection has queued:
+    for code that bulk-creates list items, which sends no signals."""
+    _write({*guide_ids, *_take_queued()})
+
+
+def _write(guide_ids):
+    if not guide_ids:
+        return
+    ranked_part = SearchVector(_names(), weight="A", config=CONFIG) + SearchVector(
+        "summary", *_lists_weighed("B"), weight="B", config=CONFIG
+    )
+    prose = [field.name for field in markdown_fields(Guide)]
+    columns = {
+        "search_names": _names(),
+        "search_rank": ranked_part,
+        "search_vector": ranked_part
+        + SearchVector(*prose, *_lists_weighed("C"), weight="C", config=CONFIG),
+    }
+    Guide.objects.filter(pk__in=guide_ids).update(
+        **{name: columns[name] for name in SEARCH_COLUMNS}
+    )
+
+
+def _names():
+    """A guide's title and alternative titles, as one text."""
+    return Concat(
+        F("title"),
+        Value(" "),
+        Func(
+            F("alternative_titles"),
+            Value(" "),
+            function="array_to_string",
+            output_field=TextField(),
+        ),
+        output_field=TextField(),
+    )
+
+
+def _list_text(part):
+    return Coalesce(
+        Subquery(
+            part.rows(OuterRef("pk"))
+            .values("guide")
+            .annotate(text=StringAgg("text", delimiter=" "))
+            .values("text")
+        ),
+        Value(""),
+        output_field=TextField(),
+    )
+
+
+def _lists_weighed(weight):
+    return [_list_text(part) for part in SEARCHED if part.search_weight == weight]
+
+
+def changed(guide_id):
+    """Queue a guide for indexing when the current transaction commits (at once outside one).
+
+    Every change registers the flush: the first to run at the commit indexes every guide queued,
+    the others find nothing. Registering only once would lose the flush when the savepoint that
+    registered it rolls back. A rolled-back change leaves its guide queued: indexed again by the
+    next flush, which changes nothing."""
+    _queued().add(guide_id)
+    transaction.on_commit(_flush)
+
+
+def _flush():
+    guide_ids = _take_queued()
+    if not guide_ids:
+        return
+    with transaction.atomic():
+        _write(guide_ids)
+        # A search page rendered between the commit and this update holds the old results under
+        # the new versions: mark the lists changed again.
+        bump(GUIDES)
+
+
+def _queued():
+    connection = transaction.get_connection()
+    if not hasattr(connection, "guides_to_index"):
+        connection.guides_to_index = set()
+    return connection.guides_to_index
+
+
+def _take_queued():
+    queued = _queued()
+    taken = set(queued)
+    queued.clear()
+    return taken
+
+
+def row_changed(sender, instance, **kwargs):
+    # Not filtered by sender: the admin's inlines save ListItem's proxies (one per kind).
+    if isinstance(instance, Guide):
+        changed(instance.pk)
+    elif isinstance(instance, ListItem) and any(p.kind == instance.kind for p in SEARCHED):
+        changed(instance.guide_id)
+
+
+def connect():
+    """The hook, from GuidesConfig.ready()."""
+    post_save.connect(row_changed, dispatch_uid="indexing_saved")
+    post_delete.connect(row_changed, dispatch_uid="indexing_deleted")
