@@ -100,7 +100,7 @@ def test_pagination(client, catalogue):
     "params",
     [
         {"q": "x" * 10_000},
-        {"q": "nurse\x00\x01\x1f"},
+        {"q": "nurse\x01\x1f"},  # NUL is refused before any view: tests/test_no_server_errors.py
         {"q": "'; DROP TABLE guides_guide; --"},
         {"q": '<script>alert("q")</script>'},
         {"q": "!!! & | ( ) : * <-> ''"},
@@ -126,7 +126,7 @@ def test_odd_query_strings_never_break_the_page(client, catalogue, params):
 
 
 @pytest.mark.parametrize(
-    "raw", ["q=%ED%A0%80%FF%25uD800", "q=%", "q=%%%", "page=%00", "q=a&q=%C0%AF"]
+    "raw", ["q=%ED%A0%80%FF%25uD800", "q=%", "q=%%%", "page=%01", "q=a&q=%C0%AF"]
 )
 def test_invalid_percent_escapes_never_break_the_page(client, raw):
     """Broken UTF-8 and malformed escapes in the raw query string still give a normal page."""
