@@ -19,10 +19,19 @@ def pytest_collection_modifyitems(items):
     """`make test` runs modules in parallel (pytest-xdist, --dist loadgroup): each module's tests
     stay on one worker, so its module-scoped data (real_wages, read_only_site...) is made once and
     no other test runs beside it in that worker's database. A module that shares something outside
-    its database with another (the private Redis) names a group of its own: xdist_group("redis")."""
+    its database with another (the private Redis) names a group of its own: xdist_group("redis").
+    A module joins that group by itself when it holds test_page_cache's REDIS_URL or any of its
+    tests uses the `page_cache` fixture (run against Redis too): a flush there reaches every
+    tracking client, whichever database it reads."""
+    shares_redis = {
+        item.module
+        for item in items
+        if hasattr(item.module, "REDIS_URL") or "page_cache" in getattr(item, "fixturenames", ())
+    }
     for item in items:
         if not item.get_closest_marker("xdist_group"):
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+            group = "redis" if item.module in shares_redis else item.module.__name__
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 def statement_timeout(value):
