@@ -190,7 +190,8 @@ class Results:
             .filter(words=self.query)
             .order_by(Length("title"), "title")  # the plainest name that matched
         )
-        return Occupation.objects.filter(pk__in=ids).annotate(
+        # The release rides along: each card cites its pay with the release's month and year.
+        return Occupation.objects.filter(pk__in=ids).select_related("release").annotate(
             growth=projected_growth(OuterRef("code")),
             description=Subquery(onet.values("description")[:1]),
             also_called=Subquery(also_called.values("title")[:1]),
