@@ -191,19 +191,23 @@ class Results:
             .order_by(Length("title"), "title")  # the plainest name that matched
         )
         # The release rides along: each card cites its pay with the release's month and year.
-        return Occupation.objects.filter(pk__in=ids).select_related("release").annotate(
-            growth=projected_growth(OuterRef("code")),
-            description=Subquery(onet.values("description")[:1]),
-            also_called=Subquery(also_called.values("title")[:1]),
-            snippet=SearchHeadline(
-                "description",
-                self.query,
-                config=CONFIG,
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                max_words=30,
-                min_words=15,
-            ),
+        return (
+            Occupation.objects.filter(pk__in=ids)
+            .select_related("release")
+            .annotate(
+                growth=projected_growth(OuterRef("code")),
+                description=Subquery(onet.values("description")[:1]),
+                also_called=Subquery(also_called.values("title")[:1]),
+                snippet=SearchHeadline(
+                    "description",
+                    self.query,
+                    config=CONFIG,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_STOP,
+                    max_words=30,
+                    min_words=15,
+                ),
+            )
         )
 
 
