@@ -10,6 +10,7 @@ from functools import cached_property
 from django.db.models import prefetch_related_objects
 from django.urls import reverse
 
+from .finding.catalogue import average_growth
 from .models import Guide
 from .projections import guide_projection
 from .sections import CHANGE_LOG, LIST_RELATIONS, PARTS, RELATIONS, SALARY_BANDS, SECTIONS
@@ -112,7 +113,6 @@ class GuidePage:
     @cached_property
     def average_growth(self):
         """The all-occupation growth of the projection shown (3.1% for 2024–34)."""
-        from .finding.catalogue import average_growth
 
         return average_growth() if self.projection else None
 

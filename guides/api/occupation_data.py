@@ -3,6 +3,8 @@
 
 from django.db.models import OuterRef, Subquery
 
+from guides.occupations.models import OnetOccupation, Projection
+from guides.occupations.skills import skills_by_soc
 from guides.projections import jobs
 
 # O*NET rates 35 skills and 33 knowledge areas for each occupation; the API returns them all,
@@ -61,7 +63,6 @@ def onet_out(onet, skills, knowledge):
 
 def with_projection(occupations):
     """Occupations annotated with their current projection's growth, openings and education."""
-    from guides.occupations.models import Projection
 
     rows = Projection.objects.current().filter(soc=OuterRef("code"))
     return occupations.annotate(
@@ -74,8 +75,6 @@ def with_projection(occupations):
 def occupation_data(soc):
     """The current EP projection and O*NET data for a SOC code, as the API shows them (both None
     where the datasets have nothing): eight queries."""
-    from guides.occupations.models import OnetOccupation, Projection
-    from guides.occupations.skills import skills_by_soc
 
     projection = Projection.objects.current().filter(soc=soc).select_related("release").first()
     onet = (

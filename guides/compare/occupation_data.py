@@ -5,6 +5,8 @@ A guide is compared through its main SOC code (the one with the most jobs, as it
 an occupation through its own. Two queries for any number of items.
 """
 
+from guides.occupations.models import Projection
+from guides.occupations.skills import skills_by_soc
 from guides.wages.queries import soc_codes
 
 # O*NET rates 35 skills for every occupation by importance (1 to 5). An item's top skills are
@@ -25,8 +27,6 @@ def item_code(item):
 def add_occupation_data(items):
     """Set each item's `projection` (or None), `onet_skills` (names, most important first) and
     `onet_skills_from` (the specialties they were averaged over, if any)."""
-    from guides.occupations.models import Projection
-    from guides.occupations.skills import skills_by_soc
 
     codes = [item_code(item) for item in items]
     wanted = [code for code in codes if code]

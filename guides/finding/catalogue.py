@@ -10,8 +10,11 @@ from django import forms
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Left
 
+from guides.occupations.models import Projection
 from guides.query_forms import QueryStringForm
 from guides.wages.models import ALL_OCCUPATIONS, Area, Estimate, Occupation
+
+from .results import occupation_matches
 
 PER_PAGE = 50
 MAX_QUERY_LENGTH = 100
@@ -44,7 +47,6 @@ SORTS = {
 
 
 def _projection(column):
-    from guides.occupations.models import Projection
 
     rows = Projection.objects.current().filter(soc=OuterRef("occupation__code"))
     return Subquery(rows.values(column)[:1])
@@ -52,7 +54,6 @@ def _projection(column):
 
 def average_growth():
     """The all-occupation percent change of the current projections (3.1 for 2024–34), or None."""
-    from guides.occupations.models import Projection
 
     rows = Projection.objects.current().filter(soc=ALL_OCCUPATIONS)
     return rows.values_list("change_percent", flat=True).first()
@@ -115,7 +116,6 @@ class OccupationFilters(QueryStringForm):
     def results(self, release, strong):
         """The national estimates of the chosen detailed occupations, each with its projection
         (growth, openings a year, employment and entry education), in the chosen order."""
-        from .results import occupation_matches
 
         values = self.values
         rows = (

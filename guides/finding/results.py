@@ -35,6 +35,7 @@ from django.db.models import (
 from django.db.models.functions import Length
 
 from guides.models import SOC_CODE
+from guides.occupations.models import AlternateTitle, OnetOccupation, Projection
 from guides.search import MARK_START, MARK_STOP, highlight
 from guides.wages.models import Occupation
 
@@ -95,7 +96,6 @@ def _guide_exact_names(text):
 
 def projected_growth(code):
     """A subquery: the current EP percent change for the SOC code at `code` (an OuterRef)."""
-    from guides.occupations.models import Projection
 
     return Subquery(Projection.objects.current().filter(soc=code).values("change_percent")[:1])
 
@@ -141,7 +141,6 @@ def occupation_rows(query, text, filters=None):
 
 
 def _education(code):
-    from guides.occupations.models import Projection
 
     return Subquery(Projection.objects.current().filter(soc=code).values("education")[:1])
 
@@ -176,8 +175,6 @@ class Results:
         if not ids:
             return []
         from django.contrib.postgres.search import SearchVector
-
-        from guides.occupations.models import AlternateTitle, OnetOccupation
 
         onet = OnetOccupation.objects.current().filter(soc=OuterRef("code")).order_by("code")
         also_called = (

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from guides.occupations.models import Release as DataRelease
 from guides.page_cache import public_page
 from guides.wages.models import ALL_OCCUPATIONS, Occupation, Release
 from guides.wages.pay import Pay, period_of
@@ -66,7 +67,6 @@ def occupation_list(request):
 
 def _projections():
     """The current EP release, or None before it is imported."""
-    from guides.occupations.models import Release as DataRelease
 
     return DataRelease.objects.current(DataRelease.Dataset.PROJECTIONS)
 

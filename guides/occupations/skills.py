@@ -10,6 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .models import OnetOccupation, Rating
+
 
 @dataclass
 class SocSkills:
@@ -24,7 +26,6 @@ class SocSkills:
 
 def skills_by_soc(socs, domain="skill"):
     """{SOC code: SocSkills} for the codes with O*NET ratings in `domain`: one query."""
-    from .models import OnetOccupation, Rating
 
     rows = (
         Rating.objects.filter(
