@@ -111,7 +111,9 @@ class CatalogueForm(QueryStringForm):
             active.append((f"{field.label}: {shown}", f"?{remaining.urlencode()}"))
         return active
 
-    def results(self, queryset):
+    def results(self, queryset, occupations=True):
+        """The guides of `queryset` the filters keep; a search ranks the occupations it finds
+        among them unless `occupations` is false (the guides API lists guides alone)."""
         values = self.values
         queryset = (
             queryset.for_lists().annotate(**headline_pay(), **outlook()).select_related("category")
@@ -133,7 +135,7 @@ class CatalogueForm(QueryStringForm):
         sort = values.get("sort") or ""
         if values.get("q"):
             ranked = search(queryset, values["q"], SORTS[sort][1] if sort in SORTS else None)
-            if any(values.get(name) for name in GUIDES_ONLY):
+            if not occupations or any(values.get(name) for name in GUIDES_ONLY):
                 return ranked
             return with_occupations(ranked, values, sort)
         else:

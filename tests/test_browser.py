@@ -155,12 +155,13 @@ def test_print_hides_navigation(browser, live_server, full_guide):
 
 
 def test_editor_changes_a_salary_figure_and_sees_it_live(browser, live_server, full_guide):
-    """An editor signs in, previews an FAQ answer's Markdown, edits the estimate's median,
-    saves, and the public page shows the new figure."""
+    """An editor who may publish signs in, previews an FAQ answer's Markdown, edits the
+    estimate's median, saves, and the public page shows the new figure. (An editor who may not
+    publish saves a draft instead: tests/test_workflow*.py.)"""
     from django.contrib.auth.models import Group, User
 
     user = User.objects.create_user("edna", password="a-Long-enough-passw0rd", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(*Group.objects.filter(name__in=["Editors", "Publishers"]))
     guide = full_guide
 
     check = PageCheck(browser, live_server, DESKTOP)

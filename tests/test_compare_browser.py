@@ -77,6 +77,24 @@ def test_compare_checkboxes_work_without_javascript(browser, live_server, path, 
         context.close()
 
 
+def test_compare_button_follows_the_reader_once_a_box_is_ticked(browser, live_server):
+    """Until a box is ticked the button waits after the list and covers no card; then it stays
+    at the bottom of the window while the reader scrolls on to tick another."""
+    check = PageCheck(browser, live_server, PHONE)
+    page = check.open("/occupations/")
+    bar = page.locator(".compare-bar")
+    assert bar.evaluate("bar => getComputedStyle(bar).position") == "static"
+    page.get_by_label("Compare Actors", exact=True).check()
+    assert bar.evaluate("bar => getComputedStyle(bar).position") == "sticky"
+    # Back to the top of the list, whose end (the bar's own place) is then out of sight: the
+    # window is made short, as the test data's list is.
+    page.set_viewport_size({"width": PHONE["width"], "height": 400})
+    bar.evaluate("bar => bar.parentElement.scrollIntoView()")
+    page.screenshot(path=SCREENSHOTS / "compare-bar-ticked-phone.png")
+    box = bar.bounding_box()
+    assert box["y"] + box["height"] == pytest.approx(400, abs=1)  # in sight, at the bottom
+
+
 def test_guide_page_compare_with_a_related_role(browser, live_server):
     """On a guide, ticking a related role and pressing Compare opens the two side by side."""
     check = PageCheck(browser, live_server, PHONE)

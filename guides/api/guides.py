@@ -78,7 +78,7 @@ def guide_list(
         raise HttpError(
             400, " ".join(p.replace(" This filter was ignored.", "") for p in form.problems)
         )
-    results = form.results(Guide.objects.published())
+    results = form.results(Guide.objects.published(), occupations=False)
     return paginate(request, results, page, per_page, guide_summary)
 
 

@@ -15,6 +15,7 @@ from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
+    SearchVector,
     SearchVectorField,
 )
 from django.db.models import (
@@ -174,8 +175,6 @@ class Results:
         description and the alternate title that matched, if one did."""
         if not ids:
             return []
-        from django.contrib.postgres.search import SearchVector
-
         onet = OnetOccupation.objects.current().filter(soc=OuterRef("code")).order_by("code")
         also_called = (
             AlternateTitle.objects.filter(

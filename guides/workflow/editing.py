@@ -4,6 +4,7 @@ draft, so an approval never undoes a publisher's edit). Publishers' saves of a g
 draft go live as before. The change page shows where the guide stands in review."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.db import transaction
 from django.http import HttpResponseRedirect
 
@@ -103,7 +104,9 @@ class DraftEditing:
         return f"{filled}. Still to write: {', '.join(empty)}." if empty else f"{filled}."
 
     def history_view(self, request, object_id, extra_context=None):
-        steps = ReviewStep.objects.filter(guide_id=object_id).select_related("user")
+        # The id comes from the URL: a malformed one finds no guide (the admin then redirects).
+        guide = self.get_object(request, unquote(object_id))
+        steps = ReviewStep.objects.filter(guide=guide).select_related("user") if guide else []
         context = {**(extra_context or {}), "review_steps": steps}
         return super().history_view(request, object_id, context)
 
