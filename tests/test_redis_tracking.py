@@ -6,11 +6,16 @@ import os
 
 import pytest
 
+from django.core.cache import cache
+from django.test import override_settings
+
 from guides.page_cache.redis_backend import RedisCache
+from guides.page_cache.versions import bump, read_versions
 
 from .test_page_cache import REDIS_URL, redis_answers
 
 pytestmark = pytest.mark.xdist_group("redis")  # see test_page_cache.py
+BACKEND = "guides.page_cache.redis_backend.RedisCache"
 
 
 @pytest.fixture
@@ -69,6 +74,33 @@ def test_a_dropped_connection_forgets_what_it_may_have_missed(processes):
         client.client_kill_filter(_id=tracking["id"])
     writer.set("version:site", "two", timeout=None)
     assert reader.get_many_tracked(["version:site"]) == {"version:site": "two"}
+
+
+def test_a_process_sees_its_own_write_before_redis_s_push_arrives(processes):
+    """Redis may send the writer its reply before it sends the reader the invalidation: the
+    writing process does not wait for the push to see what it wrote (a page it renders next
+    must not be kept under the old version)."""
+    cache, _ = processes
+    cache.set("version:site", "one", timeout=None)
+    assert cache.get_many_tracked(["version:site"]) == {"version:site": "one"}
+    # The push, not yet arrived: tracking off, so none will.
+    connection = cache._tracked._connection
+    connection.send_command("CLIENT", "TRACKING", "OFF")
+    connection.read_response()
+    cache.set_many_tracked({"version:site": "two"}, timeout=None)
+    assert cache.get_many_tracked(["version:site"]) == {"version:site": "two"}
+
+
+@pytest.mark.django_db
+def test_a_bump_is_read_back_at_once_by_the_process_that_made_it(processes):
+    """versions.bump() writes through set_many_tracked, as the test above needs."""
+    with override_settings(CACHES={"default": {"BACKEND": BACKEND, "LOCATION": REDIS_URL}}):
+        before = read_versions(["guides"])
+        connection = cache._tracked._connection
+        connection.send_command("CLIENT", "TRACKING", "OFF")
+        connection.read_response()
+        bump("guides")
+        assert read_versions(["guides"]) != before
 
 
 def test_a_forked_worker_opens_its_own_connection(processes):

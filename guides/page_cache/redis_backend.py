@@ -44,6 +44,11 @@ class RedisCache(redis.RedisCache):
         keys = {self.make_and_validate_key(key): key for key in keys}
         return {keys[key]: value for key, value in self._tracked.get_many(keys).items()}
 
+    def set_many_tracked(self, mapping, timeout):
+        """set_many() for those keys, after which this process reads the new values at once."""
+        self.set_many(mapping, timeout)
+        self._tracked.forget([self.make_and_validate_key(key) for key in mapping])
+
 
 class TrackedKeys:
     """Server-assisted client-side caching (RESP3 CLIENT TRACKING, Redis 6 or later): this process
@@ -52,10 +57,12 @@ class TrackedKeys:
     ships 7.0.) Checking for invalidations is a non-blocking look at the socket, about 1 µs, where
     a read costs a round trip, about 90 µs: most of a page-cache hit.
 
-    Exact: Redis writes the invalidation in the same turn of its event loop as the writer's reply,
-    so once a write has returned (and the editor's save has committed) it is waiting on this socket
-    for the next read. If the connection drops, what was missed meanwhile is unknowable: every value
-    is forgotten and read again."""
+    Redis queues the invalidation in the same turn of its event loop as the writer's reply, but it
+    may write the reply to its socket first: the writer could act on its reply before the push has
+    reached this one. So a process forgets the keys it writes itself (set_many_tracked) rather than
+    wait for their push: it sees its own writes at once, and other processes a moment after.
+    If the connection drops, what was missed meanwhile is unknowable: every value is forgotten and
+    read again."""
 
     def __init__(self, pool, loads):
         self._pool = pool
@@ -77,6 +84,11 @@ class TrackedKeys:
                     dropped = isinstance(error, (redis_lib.ConnectionError, OSError))
                     if attempt == 2 or not dropped:
                         raise
+
+    def forget(self, keys):
+        with self._lock:
+            for key in keys:
+                self._values.pop(key, None)
 
     def _read(self, keys):
         connection = self._connect()

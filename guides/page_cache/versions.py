@@ -11,8 +11,8 @@ Which writes bump which tags is wired in apps.py (receivers in invalidation.py).
 Where versions live: with a shared cache (Redis) a random token per tag in that cache, read by every
 app server without touching the database; each bump writes new tokens, at once (this transaction
 sees its change) and again after commit (a page rendered meanwhile from the old rows is never kept).
-Each process keeps the tokens it read until Redis says they changed (redis_backend.TrackedKeys), so
-a page-cache hit usually costs no round trip at all.
+Each process keeps the tokens it read until Redis says they changed, or it writes them itself
+(redis_backend.TrackedKeys), so a page-cache hit usually costs no round trip at all.
 With a per-process cache, processes share nothing but the database: versions are ContentVersion
 rows, bumped in the writing transaction, and a cached page costs one small query.
 """
@@ -71,7 +71,7 @@ def bump(*tags):
     if shared():
 
         def renew():
-            cache.set_many({version_key(tag): uuid.uuid4().hex for tag in tags}, timeout=None)
+            cache.set_many_tracked({version_key(tag): uuid.uuid4().hex for tag in tags}, timeout=None)
 
         renew()
         transaction.on_commit(renew)
