@@ -5,7 +5,6 @@ worker opens its own connection."""
 import os
 
 import pytest
-
 from django.core.cache import cache
 from django.test import override_settings
 

@@ -71,7 +71,9 @@ def bump(*tags):
     if shared():
 
         def renew():
-            cache.set_many_tracked({version_key(tag): uuid.uuid4().hex for tag in tags}, timeout=None)
+            cache.set_many_tracked(
+                {version_key(tag): uuid.uuid4().hex for tag in tags}, timeout=None
+            )
 
         renew()
         transaction.on_commit(renew)
