@@ -4,6 +4,7 @@ as the editor then sees it. Screenshots go to test-artifacts/screenshots/."""
 
 import pytest
 from django.contrib.auth.models import Group, User
+from playwright.sync_api import expect
 
 from .browser import DESKTOP, SCREENSHOTS, needs_chromium
 from .factories import make_full_guide, make_guide
@@ -44,11 +45,11 @@ def test_an_editor_submits_a_change_and_a_publisher_sends_it_back(
     editor.fill("#id_summary", "Clinic managers run the business side of a clinic.")
     editor.fill("#id_change_note", "Summary rewritten.")
     editor.click("input[name=_continue]")
-    assert "Saved as a draft" in editor.content()
+    expect(editor.locator("body")).to_contain_text("Saved as a draft")  # once the next page is in
     editor.click("text=Submit for review")
     editor.fill("#id_message", "Clearer summary; please check the pay figures too.")
     editor.click("button:has-text('Submit for review')")
-    assert "Submitted for review" in editor.content()
+    expect(editor.locator("body")).to_contain_text("Submitted for review")
     shot(editor, "workflow-review-submitted-1366")
 
     publisher = signed_in(browser, live_server, "pablo", "Editors", "Publishers")
@@ -57,11 +58,11 @@ def test_an_editor_submits_a_change_and_a_publisher_sends_it_back(
     assert "Clinic Manager" in desk.inner_text()
     shot(publisher, "workflow-desk-1366")
     desk.get_by_role("link", name="Clinic Manager").click()
-    assert "please check the pay figures" in publisher.content()
+    expect(publisher.locator("body")).to_contain_text("please check the pay figures")
     shot(publisher, "workflow-review-publisher-1366")
     publisher.fill("#id_comment", "The summary should say who they report to.")
     publisher.click("button:has-text('Send back to the editor')")
-    assert "Sent back to the editor" in publisher.content()
+    expect(publisher.locator("body")).to_contain_text("Sent back to the editor")
 
     editor.goto(f"{live_server.url}/admin/guides/guide/{guide.pk}/change/")
     panel = editor.locator(".review-panel")
