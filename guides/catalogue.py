@@ -9,7 +9,7 @@ from django.db.models import F
 from .finding.results import with_occupations
 from .models import GROWTH_PERCENT_MAX, GROWTH_PERCENT_MIN, MONEY_MAX, Category, Guide
 from .projections import outlook
-from .query_forms import QueryStringForm
+from .query_forms import QueryStringForm, filters_in_use
 from .search import search
 from .wages.headline import headline_pay
 
@@ -29,6 +29,16 @@ RELEVANCE = "relevance"
 # Filters that only guides have (editors' ratings, categories): a search using one lists guides
 # alone; the others (education, pay, growth) apply to occupations too.
 GUIDES_ONLY = ["category", "demand", "remote"]
+# Each filter of the form and the guide field (or annotation) it narrows.
+FILTER_LOOKUPS = {
+    "category": "category",
+    "demand": "market_demand",
+    "remote": "remote_work",
+    "education": "entry_education",
+    "pay_min": "headline_median__gte",
+    "pay_max": "headline_median__lte",
+    "growth_min": "shown_growth__gte",
+}
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
 
@@ -118,20 +128,7 @@ class CatalogueForm(QueryStringForm):
         queryset = (
             queryset.for_lists().annotate(**headline_pay(), **outlook()).select_related("category")
         )
-        if values.get("category"):
-            queryset = queryset.filter(category=values["category"])
-        if values.get("demand"):
-            queryset = queryset.filter(market_demand=values["demand"])
-        if values.get("remote"):
-            queryset = queryset.filter(remote_work=values["remote"])
-        if values.get("education"):
-            queryset = queryset.filter(entry_education=values["education"])
-        if values.get("pay_min") is not None:
-            queryset = queryset.filter(headline_median__gte=values["pay_min"])
-        if values.get("pay_max") is not None:
-            queryset = queryset.filter(headline_median__lte=values["pay_max"])
-        if values.get("growth_min") is not None:
-            queryset = queryset.filter(shown_growth__gte=values["growth_min"])
+        queryset = queryset.filter(**filters_in_use(values, FILTER_LOOKUPS))
         sort = values.get("sort") or ""
         if values.get("q"):
             ranked = search(queryset, values["q"], SORTS[sort][1] if sort in SORTS else None)

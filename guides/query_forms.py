@@ -26,3 +26,14 @@ class QueryStringForm(forms.Form):
             f"{self.fields[name].label}: {' '.join(errors)} This filter was ignored."
             for name, errors in self.errors.items()
         ]
+
+
+def filters_in_use(values, lookups):
+    """{field lookup: value} for each filter of `lookups` ({filter name: field lookup}) that the
+    form's `values` hold, for queryset.filter(): a blank choice or an empty box is no filter, while
+    0 is one."""
+    return {
+        lookup: values[name]
+        for name, lookup in lookups.items()
+        if values.get(name) not in (None, "")
+    }

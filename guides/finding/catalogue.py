@@ -11,7 +11,7 @@ from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Left
 
 from guides.occupations.models import Projection
-from guides.query_forms import QueryStringForm
+from guides.query_forms import QueryStringForm, filters_in_use
 from guides.wages.models import ALL_OCCUPATIONS, Area, Estimate, Occupation
 
 from .results import occupation_matches
@@ -43,6 +43,16 @@ SORTS = {
     "growth": ("Projected growth (highest first)", [F("growth").desc(nulls_last=True)]),
     "openings": ("Openings a year (most first)", [F("openings").desc(nulls_last=True)]),
     "jobs": ("Jobs (most first)", [F("employment").desc(nulls_last=True)]),
+}
+
+# Each filter of the form and the estimate's field (or annotation) it narrows.
+FILTER_LOOKUPS = {
+    "group": "group",
+    "education": "education",
+    "growth_min": "growth__gte",
+    "pay_min": "annual_median__gte",
+    "pay_max": "annual_median__lte",
+    "openings_min": "openings__gte",
 }
 
 
@@ -135,18 +145,7 @@ class OccupationFilters(QueryStringForm):
         )
         if values.get("q"):
             rows = rows.filter(occupation__in=occupation_matches(release, values["q"]))
-        if values.get("group"):
-            rows = rows.filter(group=values["group"])
-        if values.get("education"):
-            rows = rows.filter(education=values["education"])
-        if values.get("growth_min") is not None:
-            rows = rows.filter(growth__gte=values["growth_min"])
-        if values.get("pay_min") is not None:
-            rows = rows.filter(annual_median__gte=values["pay_min"])
-        if values.get("pay_max") is not None:
-            rows = rows.filter(annual_median__lte=values["pay_max"])
-        if values.get("openings_min") is not None:
-            rows = rows.filter(openings__gte=values["openings_min"])
+        rows = rows.filter(**filters_in_use(values, FILTER_LOOKUPS))
         if values.get("strong") and strong:
             rows = rows.filter(growth__gte=strong[0], openings__gte=strong[1])
         return rows.order_by(*SORTS[self.chosen_sort][1], "occupation__code")

@@ -37,6 +37,7 @@ from django.db.models.functions import Length
 
 from guides.models import SOC_CODE
 from guides.occupations.models import AlternateTitle, OnetOccupation, Projection
+from guides.query_forms import filters_in_use
 from guides.search import MARK_START, MARK_STOP, highlight
 from guides.wages.models import Occupation
 
@@ -207,18 +208,19 @@ class Results:
         )
 
 
+# The catalogue's filters that occupations have too, and the occupation's field each narrows.
+OCCUPATION_LOOKUPS = {
+    "education": "education",
+    "pay_min": "national_median__gte",
+    "pay_max": "national_median__lte",
+    "growth_min": "growth__gte",
+}
+
+
 def with_occupations(ranked, values, sort):
     """A catalogue search (guides.search.Ranked) with the matching occupations ranked among its
     guides; the catalogue's education, pay and growth filters narrow both."""
-    filters = {}
-    if values.get("education"):
-        filters["education"] = values["education"]
-    if values.get("pay_min") is not None:
-        filters["national_median__gte"] = values["pay_min"]
-    if values.get("pay_max") is not None:
-        filters["national_median__lte"] = values["pay_max"]
-    if values.get("growth_min") is not None:
-        filters["growth__gte"] = values["growth_min"]
+    filters = filters_in_use(values, OCCUPATION_LOOKUPS)
     text = values["q"]
     rows = guide_rows(ranked.matches, ranked.query, text).union(
         occupation_rows(ranked.query, text, filters), all=True
