@@ -13,6 +13,8 @@ from reversion.models import Revision
 from guides.loading import load
 from guides.models import Category, FixtureRecord, Guide
 
+from .snapshots import empty, import_once
+
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
@@ -102,17 +104,13 @@ def no_statement_timeout():
 
 @pytest.fixture(scope="module")
 def real_wages(django_db_setup, django_db_blocker):
-    """The real bundled OEWS May 2025 release, for the tests about it: imported once for the
-    module that asks, and removed after it."""
-    from guides.wages.models import Estimate, IndustryEstimate, Release
-
+    """The real bundled OEWS May 2025 release, for the tests about it: there for the module that
+    asks, and removed after it (imported once per test database: tests/snapshots.py)."""
     with django_db_blocker.unblock(), no_statement_timeout():
-        call_command("import_wages", verbosity=0)
+        import_once("wages", lambda: call_command("import_wages", verbosity=0))
     yield
-    with django_db_blocker.unblock(), no_statement_timeout():
-        Estimate.objects.all().delete()  # one DELETE each; then the few reference rows
-        IndustryEstimate.objects.all().delete()
-        Release.objects.all().delete()
+    with django_db_blocker.unblock():
+        empty("wages")
 
 
 @pytest.fixture(scope="session")
@@ -205,16 +203,13 @@ def browser():
 @pytest.fixture(scope="module")
 def real_occupations(django_db_setup, django_db_blocker):
     """The committed BLS Employment Projections and O*NET extracts, for the tests about them:
-    imported once for the module that asks, and removed after it."""
-    from guides.occupations.importing import delete_release
-    from guides.occupations.models import Release
-
+    there for the module that asks, and removed after it (imported once per test database:
+    tests/snapshots.py)."""
     with django_db_blocker.unblock(), no_statement_timeout():
-        call_command("import_occupations", verbosity=0)
+        import_once("occupations", lambda: call_command("import_occupations", verbosity=0))
     yield
-    with django_db_blocker.unblock(), no_statement_timeout():
-        for release in Release.objects.all():
-            delete_release(release)
+    with django_db_blocker.unblock():
+        empty("occupations")
 
 
 @pytest.fixture(scope="module")
