@@ -30,6 +30,8 @@ def state_map(occupation, by_state):
     """Tiles, legend, territories and table rows for `by_state` (postal code -> Pay)."""
     medians = [pay.median.value for pay in by_state.values() if pay.median.published]
     classes = _classes(medians) if medians else {}
+    # One reverse() for the 56 links (each costs ~50 µs): the state is the path's last part.
+    state_url = reverse("wages:state", args=[occupation.code, "xx"]).removesuffix("xx/") + "{}/"
     rows = []
     for state in sorted(STATES, key=lambda state: state.name):
         pay = by_state.get(state.postal)
@@ -39,7 +41,7 @@ def state_map(occupation, by_state):
                 "state": state,
                 "pay": pay,
                 "shade": shade,
-                "url": reverse("wages:state", args=[occupation.code, state.postal.lower()]),
+                "url": state_url.format(state.postal.lower()),
             }
         )
     tiles = []

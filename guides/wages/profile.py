@@ -14,11 +14,13 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from guides.occupations.models import (
     ALL_OCCUPATIONS,
+    AlternateTitle,
     EducationShare,
     OnetOccupation,
     Projection,
     Rating,
     Task,
+    Technology,
 )
 
 from .models import IndustryEstimate, Occupation
@@ -192,12 +194,21 @@ def _onet(soc):
     )
     own = next((row for row in rows if row.code == f"{soc}.00"), None)
     if own:  # the details of this one only, not of its specialties
+        # Only the columns the page shows: some 300 rows, whose other fields cost time to convert.
         prefetch_related_objects(
             [own],
-            "tasks",
-            "ratings",
-            "technologies",
-            "alternate_titles",
+            Prefetch("tasks", queryset=Task.objects.only("occupation", "text", "kind")),
+            Prefetch(
+                "ratings",
+                queryset=Rating.objects.only("occupation", "domain", "name", "importance"),
+            ),
+            Prefetch(
+                "technologies",
+                queryset=Technology.objects.only("occupation", "example", "commodity_title", "hot"),
+            ),
+            Prefetch(
+                "alternate_titles", queryset=AlternateTitle.objects.only("occupation", "title")
+            ),
             "related",
             Prefetch(
                 "education_shares",
