@@ -210,9 +210,13 @@ def test_ranking_reads_inline_vectors_and_only_a_page_of_guides(client):
     with CaptureQueriesContext(connection) as queries:
         client.get(reverse("guides:list"), {"q": "manager"})
     # Guides and occupations are ranked together as ids (guides.finding.results), one page of
-    # them; then the page's guides alone are read whole, by id.
+    # them; then the page's guides alone are read whole, by id. Each kind is counted on its own,
+    # without ranking every match.
     ranked = [query["sql"] for query in queries if "UNION ALL" in query["sql"]]
-    assert len(ranked) == 2 and re.search(r"LIMIT \d+$", ranked[1])  # the count, then the page
+    assert len(ranked) == 1 and re.search(r"LIMIT \d+$", ranked[0])
+    assert "change_percent" not in ranked[0]  # growth (and pay) only for the sorts that read them
+    counts = [query["sql"] for query in queries if query["sql"].startswith("SELECT COUNT(*)")]
+    assert len(counts) == 2 and not any("ts_rank" in sql or "ORDER BY" in sql for sql in counts)
     [page] = [q["sql"] for q in queries if "ts_headline" in q["sql"] and "guides_guide" in q["sql"]]
     assert re.search(r'"guides_guide"\."id" IN \(\d+(, \d+)*\)', page)
     assert not re.search(r"LIMIT \d+$", page)
