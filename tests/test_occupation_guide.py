@@ -15,7 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from guides.occupations.extracts import FOLDER
-from guides.occupations.models import OnetOccupation, Projection, Task
+from guides.occupations.models import OnetOccupation, Projection, Task, Technology
 from guides.wages.models import IndustryEstimate, Occupation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("real_wages", "real_occupations")]
@@ -241,3 +241,16 @@ def test_json_ld_keeps_markup_in_the_data_out_of_the_page(client):
     html = page(client, "47-2111")
     assert structured(html)["description"] == hostile
     assert "<script>alert(1)" not in html
+
+
+def test_technology_names_are_escaped_hot_or_not(client):
+    """The technology lists are made as HTML in Python (profile.technology_lists): a name holding
+    markup shows as text, in bold when hot and plain when not."""
+    hostile = "<img src=x onerror=alert(1)>"
+    technologies = Technology.objects.filter(occupation__code="47-2111.00")
+    hot, plain = technologies.filter(hot=True).first(), technologies.filter(hot=False).first()
+    Technology.objects.filter(pk__in=[hot.pk, plain.pk]).update(example=hostile)
+    html = page(client, "47-2111")
+    assert "<img src=x" not in html
+    assert "<strong>&lt;img src=x onerror=alert(1)&gt;</strong>" in html
+    assert html.count("&lt;img src=x onerror=alert(1)&gt;") == 2

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.utils.html import format_html, format_html_join
 
 from guides.occupations.models import (
     ALL_OCCUPATIONS,
@@ -150,6 +151,23 @@ class Profile:
     @property
     def hot_count(self):
         return sum(item.hot for _, items in self.technology for item in items)
+
+    @cached_property
+    def technology_lists(self):
+        """[(kind, its examples as HTML, hot technologies in bold)]. Made here rather than by a
+        template per kind: for 138 technologies (15-1252) the templates took 6 ms of the page."""
+        hot = '<strong>{}</strong><span class="visually-hidden"> (hot technology)</span>'
+        return [
+            (
+                kind,
+                format_html_join(
+                    ", ",
+                    "{}",
+                    ((format_html(hot, i.example) if i.hot else i.example,) for i in items),
+                ),
+            )
+            for kind, items in self.technology
+        ]
 
     @cached_property
     def education(self):
