@@ -10,7 +10,6 @@ Within a tier guides come first, since an editorial guide says more than the dat
 PostgreSQL's rank, then by name. Another sort (pay, growth, name) orders both kinds by it.
 """
 
-from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -31,7 +30,6 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
-    TextField,
     Value,
     When,
 )
@@ -43,7 +41,7 @@ from guides.query_forms import filters_in_use
 from guides.search import MARK_START, MARK_STOP, highlight
 from guides.wages.models import Occupation
 
-from .index import CONFIG, NAME_KEY_SQL, names_sql
+from .index import CONFIG, NAME_KEY_SQL
 from .models import OccupationEntry
 
 GUIDE, OCCUPATION = "guide", "occupation"
@@ -115,17 +113,6 @@ def _tier(exact, names, query, text):
     )
 
 
-def _guide_exact_names(text):
-    """The keys of a guide's title and alternative titles that could equal `text`: a name more
-    than twice as long (plus a parenthesis) cannot be the same words."""
-    return Func(
-        F("title"),
-        F("alternative_titles"),
-        template=names_sql("array_prepend(%(expressions)s)", longest=2 * len(text) + 12),
-        output_field=ArrayField(TextField()),
-    )
-
-
 def projected_growth(code):
     """A subquery: the current EP percent change for the SOC code at `code` (an OuterRef)."""
 
@@ -136,13 +123,13 @@ def guide_rows(guides, query, text, needed=OPTIONAL):
     """The matching guides as combined rows (`guides` already filtered to the matches), with the
     optional columns `needed`."""
     return (
-        guides.annotate(exact=_guide_exact_names(text), names=_names_match("search_rank", "a"))
+        guides.annotate(names=_names_match("search_rank", "a"))
         .annotate(
             **_only(
                 needed,
                 kind=Value(GUIDE, output_field=CharField()),
                 item=F("pk"),
-                tier=_tier("exact", "names", query, text),
+                tier=_tier("search_keys", "names", query, text),
                 rank=SearchRank(F("search_rank"), query),
                 name=F("title"),
                 pay=F("headline_median"),

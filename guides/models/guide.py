@@ -196,6 +196,12 @@ class Guide(models.Model):
         editable=False,
         help_text="Title and alternative titles, for typo-tolerant search.",
     )
+    search_keys = ArrayField(
+        models.TextField(),
+        default=list,
+        editable=False,
+        help_text="Its names as a search compares whole names (guides.finding.index.names_sql).",
+    )
     html = RenderedMarkdownField()  # the Markdown fields above, rendered when saved
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -26,7 +26,9 @@ class GuideQuerySet(models.QuerySet):
         the search data): PostgreSQL then neither sorts whole guides nor reads their prose from TOAST
         to send it (page 40 of the catalogue by growth, at 10,000 guides: 36 ms, 30 without)."""
         prose = [field.name for field in markdown_fields(self.model)]
-        return self.defer(*prose, "html", "search_vector", "search_rank", "search_names")
+        return self.defer(
+            *prose, "html", "search_vector", "search_rank", "search_names", "search_keys"
+        )
 
     def with_dated_figures(self):
         """`has_dated_figures`: whether a growth or pay figure is older than DATED_AFTER_YEARS."""
