@@ -25,15 +25,9 @@ NAMES_SQL = """ARRAY(
 )"""
 
 
-def names_sql(names, longest=None):
-    """SQL for the keys of every name in the array `names` (an SQL expression); with `longest`,
-    of the names no longer than that only (a key costs ~20 µs, and a broad search at 10,000
-    guides would make one for every name of thousands of guides: the rest cannot equal a
-    query of their length anyway)."""
-    if longest is not None:
-        names = (
-            f"ARRAY(SELECT name FROM unnest({names}) AS name WHERE length(name) <= {int(longest)})"
-        )
+def names_sql(names):
+    """SQL for the keys of every name in the array `names` (an SQL expression). Made when the
+    names are written (guides.indexing, rebuild() below), never per search: a key costs ~20 µs."""
     return NAMES_SQL.format(names=names, key=NAME_KEY_SQL.format("variant"))
 
 

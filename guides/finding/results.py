@@ -119,7 +119,7 @@ def projected_growth(code):
     return Subquery(Projection.objects.current().filter(soc=code).values("change_percent")[:1])
 
 
-def guide_rows(guides, query, text, needed=OPTIONAL):
+def guide_rows(guides, query, text, needed):
     """The matching guides as combined rows (`guides` already filtered to the matches), with the
     optional columns `needed`."""
     return (
@@ -141,7 +141,7 @@ def guide_rows(guides, query, text, needed=OPTIONAL):
     )
 
 
-def occupation_rows(query, text, filters=None, needed=OPTIONAL):
+def occupation_rows(query, text, filters, needed):
     """Detailed occupations matching the query as combined rows, narrowed by `filters` (a dict of
     lookups on Occupation, e.g. national_median__gte), with the optional columns `needed`."""
     entries = OccupationEntry.objects.filter(vector=query)
@@ -164,7 +164,7 @@ def occupation_rows(query, text, filters=None, needed=OPTIONAL):
                 name=F("occupation__name"),
                 pay=F("occupation__national_median"),
                 growth=projected_growth(OuterRef("occupation__code")),
-                reviewed=Value(None, output_field=DateField()),
+                reviewed=Value(None, NULLS["reviewed"]),
             )
         )
         .values_list(*COLUMNS)
