@@ -200,17 +200,36 @@ def test_unknown_footnote_fails(tmp_path):
     assert "unknown footnote code '9'" in damaged(tmp_path, lines)
 
 
-def test_damaged_sqlite_row_fails_naming_row_and_series(tmp_path):
-    """In the SQLite layout the message names the table row and the series."""
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        ("v13 = '12,0'", "series OEUS060000000000011911113: annual median '12,0' is not a number"),
+        ("v13 = '12345678901'", "annual median '12345678901' is not a number"),
+        ("f13 = '9'", "series OEUS060000000000011911113: unknown footnote code '9'"),
+        ("v01 = NULL", "series OEUS0600000000000119111: datatype 01 is missing"),
+        ("v16 = NULL, v17 = NULL, f03 = '4,5'", None),  # optional datatypes; two footnotes
+        (
+            "key = 'OEUS0600000000000119112'",
+            "series OEUS0600000000000119112: occupation 119112 is not in the release's",
+        ),
+    ],
+)
+def test_damaged_sqlite_row_fails_naming_row_and_series(tmp_path, change, problem):
+    """In the SQLite layout the message names the table row, the series and what is wrong with
+    it; what is allowed imports."""
     import sqlite3
 
     path = write_sqlite(tmp_path / "oews.sqlite")
     with sqlite3.connect(path) as db:
-        db.execute("UPDATE cell SET v13 = '12,0' WHERE key = 'OEUS0600000000000119111'")
+        db.execute(f"UPDATE cell SET {change} WHERE key = 'OEUS0600000000000119111'")
+    if problem is None:
+        run(path)
+        assert Release.objects.filter(code=SAMPLE_CODE).exists()
+        return
     with pytest.raises(CommandError) as error:
         run(path)
     assert "table cell, row" in str(error.value)
-    assert "series OEUS060000000000011911113: annual median '12,0'" in str(error.value)
+    assert problem in str(error.value)
     assert not Release.objects.filter(code=SAMPLE_CODE).exists()
 
 

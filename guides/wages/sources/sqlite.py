@@ -88,6 +88,9 @@ class SqliteFile(ReleaseSource):
         except sqlite3.DatabaseError as error:
             raise SourceError(f"{self.path}, table {table}: unreadable ({error}).") from None
 
+    def _where(self, number, key):
+        return f"{self.path.name}, table cell, row {number}, series {key}"
+
     def cells(self):
         """Every cell imported (see common.wanted), checked; SourceError names the row and series."""
         known = self.known_codes()
@@ -101,13 +104,13 @@ class SqliteFile(ReleaseSource):
                 for number, row in enumerate(db.execute(query), start=1):
                     key = row[34]
                     match = SERIES.fullmatch(f"{key}01")
-                    where = f"{self.path.name}, table cell, row {number}, series {key}"
                     if not match:
-                        raise SourceError(f"{where}: not an OEWS cell key.")
+                        raise SourceError(f"{self._where(number, key)}: not an OEWS cell key.")
                     values, notes = list(row[:17]), list(row[17:34])
-                    self.check_values(where, values, notes)
                     cell = Cell(match[1], match[2], match[4], values, notes, industry=match[3])
-                    self.check_cell(where, cell, known)
+                    if not self.well_formed(cell, known):
+                        self.check_values(self._where(number, key), values, notes)
+                        self.check_cell(self._where(number, key), cell, known)
                     yield cell
             except sqlite3.DatabaseError as error:
                 raise SourceError(f"{self.path}, table cell: unreadable ({error}).") from None
