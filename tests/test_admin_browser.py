@@ -46,7 +46,7 @@ def test_dragging_a_tier_a_faq_and_a_band_saves_the_new_order(
     page.screenshot(path=SCREENSHOTS / "admin-after-drag.png", full_page=False)
     page.fill("#id_change_note", "Tiers, questions and pay bands reordered.")
     page.click("input[name=_continue]")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state()
     errors = page.locator(".errorlist, .errornote").all_inner_texts()
     assert "was changed successfully" in page.content(), errors
     context.close()
@@ -82,7 +82,7 @@ def test_saving_an_untouched_guide_in_chromium_changes_nothing(
     page.click("input[type=submit]")
     page.goto(f"{live_server.url}/admin/guides/guide/{guide.pk}/change/")
     page.click("input[name=_continue]")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state()
     assert "was changed successfully" in page.content()
     context.close()
     assert data() == before

@@ -101,6 +101,6 @@ def test_guide_page_compare_with_a_related_role(browser, live_server):
     page = check.open("/guides/medical-manager/")
     page.locator(".compare-with").get_by_label("Registered Nurse").check()
     page.locator(".compare-with").get_by_role("button", name="Compare").click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Medical Manager vs Registered Nurse"
     assert not check.errors, check.errors

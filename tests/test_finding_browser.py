@@ -49,7 +49,7 @@ def test_the_catalogue_filters_without_javascript(browser, live_server, data):
     page.locator(".filters__more summary").click()
     page.select_option("#id_sort", "growth")
     page.locator(".filters button[type=submit]").click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state()
     assert "strong=on" in page.url and "sort=growth" in page.url
     rows = page.locator(".occupation-table tbody th a")
     # Of the subset's five occupations, three have a strong outlook (by growth, most first).
