@@ -21,7 +21,10 @@ if [ -z "$uv" ]; then
     fi
 fi
 
-"$uv" sync --frozen --quiet
+# --compile-bytecode: uv leaves compiling to the first import, which cannot keep the result where
+# PYTHONDONTWRITEBYTECODE is set: then every process (each manage.py, test worker and the
+# commands the tests start) compiled some 1,200 modules again, 1.6 s of the 2.6 s of `manage.py check`.
+"$uv" sync --frozen --quiet --compile-bytecode
 bash scripts/db.sh start
 
 # A local secret key for `make run`, made once and kept out of git (production sets its own).
