@@ -111,9 +111,8 @@ def occupation_structured_data(occupation, national, profile, crumbs, request):
     }
     if profile.onet:
         data["description"] = profile.onet.description
-        titles = [item.title for item in profile.onet.alternate_titles.all()]
-        if titles:
-            data["alternateName"] = titles
+        if profile.details.alternate_titles:
+            data["alternateName"] = profile.details.alternate_titles
     if national:
         label = f"BLS OEWS, {national.release.name}: {occupation.name}"
         data["estimatedSalary"] = [salary_distribution(national.salary_band(label))]

@@ -7,10 +7,11 @@ one shown, the pay and growth of its related occupations, and the industries emp
 empty, and the templates say so in a sentence: never a blank or a zero.
 """
 
+from collections import namedtuple
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Q
 from django.utils.html import format_html, format_html_join
 
 from guides.occupations.models import (
@@ -20,6 +21,7 @@ from guides.occupations.models import (
     OnetOccupation,
     Projection,
     Rating,
+    RelatedOccupation,
     Task,
     Technology,
 )
@@ -47,6 +49,56 @@ def broad_code(soc):
     return soc[:6] + "0"
 
 
+# The O*NET details of the occupation shown, read as plain rows rather than model instances: up
+# to 600 rows a page (15-1252 has 426 technologies and 135 other titles), which took 2.5 times
+# as long to build as models.
+TaskRow = namedtuple("TaskRow", "text kind")
+TechnologyRow = namedtuple("TechnologyRow", "example commodity_title hot")
+EducationRow = namedtuple("EducationRow", "name percent")
+
+
+class RatingRow(namedtuple("RatingRow", "domain name importance")):
+    __slots__ = ()
+
+    @property
+    def importance_percent(self):
+        """Its bar's length: importance is rated from 1 to 5."""
+        return round(self.importance / 5 * 100)
+
+
+@dataclass
+class Details:
+    """The O*NET details of one occupation, in O*NET's order (the models' Meta.ordering)."""
+
+    tasks: list = field(default_factory=list)
+    ratings: list = field(default_factory=list)  # most important first within each domain
+    technologies: list = field(default_factory=list)  # hot technologies first
+    alternate_titles: list = field(default_factory=list)  # of str
+    related: list = field(default_factory=list)  # SOC codes, most related first
+    education: list = field(default_factory=list)  # in category order, least education first
+
+    @classmethod
+    def of(cls, occupation):
+        """One query per kind of detail."""
+
+        def rows(model, *fields, flat=False):
+            queryset = model.objects.filter(occupation=occupation)
+            return list(queryset.values_list(*fields, flat=flat))
+
+        return cls(
+            tasks=[TaskRow(*row) for row in rows(Task, "text", "kind")],
+            ratings=[RatingRow(*row) for row in rows(Rating, "domain", "name", "importance")],
+            technologies=[
+                TechnologyRow(*row) for row in rows(Technology, "example", "commodity_title", "hot")
+            ],
+            alternate_titles=rows(AlternateTitle, "title", flat=True),
+            related=rows(RelatedOccupation, "soc", flat=True),
+            education=[
+                EducationRow(*row) for row in rows(EducationShare, "level__name", "percent")
+            ],
+        )
+
+
 @dataclass
 class Related:
     soc: str
@@ -60,7 +112,8 @@ class Profile:
     soc: str
     projection: Projection | None = None
     average: Projection | None = None  # all occupations (EP's total row)
-    onet: OnetOccupation | None = None  # the SOC occupation itself (".00"), with its details
+    onet: OnetOccupation | None = None  # the SOC occupation itself (".00")
+    details: Details = field(default_factory=Details)  # its O*NET details
     specialties: list = field(default_factory=list)  # O*NET's other occupations under the code
     related: list = field(default_factory=list)
     industries: list = field(default_factory=list)  # Pay per industry, most jobs first
@@ -95,9 +148,7 @@ class Profile:
     @cached_property
     def tasks(self):
         """O*NET's core tasks; all its tasks where it marks none as core (a few are unrated)."""
-        if not self.onet:
-            return []
-        tasks = list(self.onet.tasks.all())
+        tasks = self.details.tasks
         core = [task for task in tasks if task.kind == Task.Kind.CORE]
         return core or [task for task in tasks if task.kind != Task.Kind.SUPPLEMENTAL]
 
@@ -114,13 +165,7 @@ class Profile:
         return self.tasks[TASKS_SHOWN:]
 
     def _ratings(self, domain):
-        if not self.onet:
-            return []
-        # Rating's order is by importance, most important first.
-        ratings = [r for r in self.onet.ratings.all() if r.domain == domain][:RATINGS_SHOWN]
-        for rating in ratings:
-            rating.importance_percent = round(rating.importance / 5 * 100)  # its bar's length
-        return ratings
+        return [r for r in self.details.ratings if r.domain == domain][:RATINGS_SHOWN]
 
     @cached_property
     def skills(self):
@@ -142,7 +187,7 @@ class Profile:
     def technology(self):
         """[(kind of technology, [Technology])], the kinds with hot technologies first."""
         groups = {}
-        for item in self.onet.technologies.all() if self.onet else []:
+        for item in self.details.technologies:
             groups.setdefault(item.commodity_title, []).append(item)
         return sorted(
             groups.items(), key=lambda kind: (-sum(item.hot for item in kind[1]), kind[0])
@@ -172,8 +217,7 @@ class Profile:
     @cached_property
     def education(self):
         """O*NET's shares of workers by the education their job requires: the levels reported."""
-        shares = self.onet.education_shares.all() if self.onet else []
-        return [share for share in shares if share.percent > 0]
+        return [share for share in self.details.education if share.percent > 0]
 
     @cached_property
     def interests(self):
@@ -197,7 +241,7 @@ def _projections(soc):
 
 
 def _onet(soc):
-    """(the SOC occupation's O*NET profile with its details, O*NET's specialties under the code).
+    """(the SOC occupation's O*NET profile, its details, O*NET's specialties under the code).
 
     An OEWS aggregate (13-1020) has no O*NET occupation of its own; O*NET's occupations under its
     broad code (13-1021...) are its specialties then. One query, plus one per kind of detail."""
@@ -211,29 +255,8 @@ def _onet(soc):
         .order_by("code")
     )
     own = next((row for row in rows if row.code == f"{soc}.00"), None)
-    if own:  # the details of this one only, not of its specialties
-        # Only the columns the page shows: some 300 rows, whose other fields cost time to convert.
-        prefetch_related_objects(
-            [own],
-            Prefetch("tasks", queryset=Task.objects.only("occupation", "text", "kind")),
-            Prefetch(
-                "ratings",
-                queryset=Rating.objects.only("occupation", "domain", "name", "importance"),
-            ),
-            Prefetch(
-                "technologies",
-                queryset=Technology.objects.only("occupation", "example", "commodity_title", "hot"),
-            ),
-            Prefetch(
-                "alternate_titles", queryset=AlternateTitle.objects.only("occupation", "title")
-            ),
-            "related",
-            Prefetch(
-                "education_shares",
-                queryset=EducationShare.objects.select_related("level").order_by("level__category"),
-            ),
-        )
-    return own, [row for row in rows if row is not own]
+    details = Details.of(own) if own else Details()  # of this one only, not of its specialties
+    return own, details, [row for row in rows if row is not own]
 
 
 def _related(profile, release):
@@ -242,8 +265,8 @@ def _related(profile, release):
     the aggregate (13-1021 -> 13-1020). Left out: the occupation itself, repeats, and the few
     that map to no OEWS page (51-2022 is inside 51-2028): they could be neither opened nor
     compared, and their pay would read "not published" when BLS publishes it in a group."""
-    rows = list(profile.onet.related.all()) if profile.onet else []
-    codes = {row.soc for row in rows} | {broad_code(row.soc) for row in rows}
+    rows = profile.details.related
+    codes = {*rows, *map(broad_code, rows)}
     pages = {
         occupation.code: occupation
         for occupation in Occupation.objects.filter(
@@ -251,8 +274,8 @@ def _related(profile, release):
         ).only("code", "name", "national_median", "national_employment")
     }
     related, seen = [], {profile.soc}
-    for row in rows:
-        page = pages.get(row.soc) or pages.get(broad_code(row.soc))
+    for soc in rows:
+        page = pages.get(soc) or pages.get(broad_code(soc))
         if page is None or page.code in seen:
             continue
         seen.add(page.code)
@@ -272,8 +295,8 @@ def _related(profile, release):
 def occupation_profile(occupation, release):
     """Everything the occupation page shows beyond pay, for an OEWS detailed occupation."""
     projection, average = _projections(occupation.code)
-    onet, specialties = _onet(occupation.code)
-    profile = Profile(occupation.code, projection, average, onet, specialties)
+    onet, details, specialties = _onet(occupation.code)
+    profile = Profile(occupation.code, projection, average, onet, details, specialties)
     profile.related = _related(profile, release)
     # NAICS 3-digit industries ("Hospitals", "Specialty Trade Contractors"): the level at which
     # BLS's industries neither overlap nor split an employer type into its ownerships.
