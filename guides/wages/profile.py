@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import Q
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from guides.occupations.models import (
     ALL_OCCUPATIONS,
@@ -200,15 +201,16 @@ class Profile:
     @cached_property
     def technology_lists(self):
         """[(kind, its examples as HTML, hot technologies in bold)]. Made here rather than by a
-        template per kind: for 138 technologies (15-1252) the templates took 6 ms of the page."""
+        template per kind (for the 426 technologies of 15-1252 the templates took 6 ms of the
+        page), each name escaped, then joined (format_html_join took 2 ms)."""
         hot = '<strong>{}</strong><span class="visually-hidden"> (hot technology)</span>'
         return [
             (
                 kind,
-                format_html_join(
-                    ", ",
-                    "{}",
-                    ((format_html(hot, i.example) if i.hot else i.example,) for i in items),
+                mark_safe(  # every name in it is escaped
+                    ", ".join(
+                        hot.format(escape(i.example)) if i.hot else escape(i.example) for i in items
+                    )
                 ),
             )
             for kind, items in self.technology
