@@ -128,27 +128,41 @@ def wages_subset(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def read_only_site(django_db_setup, django_db_blocker, wages_subset):
-    """The shipped guides and a few occupations of the real wage release (wages_subset), for a
-    module of live-server tests that only read them: written once for the module and flushed after
-    it, rather than written for each test and flushed after each as transactional_db would."""
-    with django_db_blocker.unblock():
-        load()
-        call_command("import_wages", "--from", str(wages_subset), verbosity=0)
+def read_only(django_db_setup, django_db_blocker):
+    """For a module of live-server tests that only read: what its module-scoped fixtures (each
+    asking for this one) write stays for all its tests, rather than being written for each test
+    and flushed after each as transactional_db would, and is flushed after the module."""
     yield
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0)  # as transactional_db ends a test
 
 
+@pytest.fixture(scope="module")
+def read_only_site(read_only, django_db_blocker, wages_subset):
+    """The shipped guides and a few occupations of the real wage release (wages_subset), for a
+    module of live-server tests that only read them (see read_only)."""
+    with django_db_blocker.unblock():
+        load()
+        call_command("import_wages", "--from", str(wages_subset), verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def read_only_occupations(read_only, django_db_blocker):
+    """The committed projections and O*NET, for a module of live-server tests that only read
+    them (see read_only); imported once per test database, as real_occupations is."""
+    with django_db_blocker.unblock(), no_statement_timeout():
+        import_once("occupations", lambda: call_command("import_occupations", verbosity=0))
+
+
 @pytest.fixture(autouse=True)
 def _live_server_helper(request):
     """pytest-django's fixture of this name (replaced here): it gives every live-server test
-    transactional_db, except that a test of read_only_site gets its database unblocked instead,
-    so that no flush removes the module's data between its tests."""
+    transactional_db, except that a test of a read_only module gets its database unblocked
+    instead, so that no flush removes the module's data between its tests."""
     if "live_server" not in request.fixturenames:
         yield
         return
-    if "read_only_site" in request.fixturenames:
+    if "read_only" in request.fixturenames:
         blocker = request.getfixturevalue("django_db_blocker")
         blocker.unblock()
         request.addfinalizer(blocker.restore)

@@ -7,7 +7,13 @@ import pytest
 from .browser import DESKTOP, PHONE, needs_chromium
 from .test_browser import PageCheck
 
-pytestmark = [pytest.mark.browser, needs_chromium, pytest.mark.django_db(transaction=True)]
+# These tests only read: the shipped guides, a wage subset and the committed projections and
+# O*NET are written once for the module (conftest.read_only).
+pytestmark = [
+    pytest.mark.browser,
+    needs_chromium,
+    pytest.mark.usefixtures("read_only_site", "read_only_occupations"),
+]
 
 PAGES = [
     ("/occupations/", "occupation-catalogue"),
@@ -17,23 +23,8 @@ PAGES = [
 ]
 
 
-@pytest.fixture
-def data(transactional_db, wages_subset):
-    """Live-server tests flush the database after each test: the shipped guides, a few
-    occupations of the real wage release and the committed projections and O*NET, each time."""
-    from django.core.management import call_command
-
-    from guides.loading import load
-
-    load()
-    call_command("import_wages", "--from", str(wages_subset), verbosity=0)
-    call_command("import_occupations", verbosity=0)
-
-
 @pytest.mark.parametrize("viewport, size", [(PHONE, "phone"), (DESKTOP, "desktop")])
-def test_catalogue_search_and_compare_are_accessible_and_fit(
-    browser, live_server, data, viewport, size
-):
+def test_catalogue_search_and_compare_are_accessible_and_fit(browser, live_server, viewport, size):
     for path, name in PAGES:
         check = PageCheck(browser, live_server, viewport)
         check.open(path)
@@ -41,7 +32,7 @@ def test_catalogue_search_and_compare_are_accessible_and_fit(
         check.page.close()
 
 
-def test_the_catalogue_filters_without_javascript(browser, live_server, data):
+def test_the_catalogue_filters_without_javascript(browser, live_server):
     """Ticking "Strong outlook only" and choosing a sort submits the plain GET form."""
     check = PageCheck(browser, live_server, PHONE)
     page = check.open("/occupations/")

@@ -8,7 +8,8 @@ from django.core.management import call_command
 from .browser import DESKTOP, PHONE, SCREENSHOTS, needs_chromium
 from .test_browser import PageCheck
 
-pytestmark = [pytest.mark.browser, needs_chromium, pytest.mark.django_db(transaction=True)]
+# These tests only read: the data is written once for the module (conftest.read_only).
+pytestmark = [pytest.mark.browser, needs_chromium, pytest.mark.usefixtures("data")]
 
 
 @pytest.fixture(scope="module")
@@ -24,14 +25,13 @@ def subset(tmp_path_factory):
     return write_subset(source.database_path(), path, occupations)
 
 
-@pytest.fixture
-def data(transactional_db, subset):
-    """Live-server tests flush the database after each test: import the data each time."""
-    call_command("import_wages", "--from", str(subset), verbosity=0)
-    call_command("import_occupations", verbosity=0)
+@pytest.fixture(scope="module")
+def data(read_only, django_db_blocker, subset, read_only_occupations):
+    with django_db_blocker.unblock():
+        call_command("import_wages", "--from", str(subset), verbosity=0)
 
 
-def test_occupation_guides_and_the_list_are_accessible_and_fit(browser, live_server, data):
+def test_occupation_guides_and_the_list_are_accessible_and_fit(browser, live_server):
     """Zero axe violations (label-content-name-mismatch and unique landmarks included), no
     sideways scrolling, on both occupation pages and the list, at phone and desktop widths."""
     for path, name in [
@@ -46,7 +46,7 @@ def test_occupation_guides_and_the_list_are_accessible_and_fit(browser, live_ser
             check.page.close()
 
 
-def test_the_rest_of_the_tasks_opens_without_javascript_and_prints(browser, live_server, data):
+def test_the_rest_of_the_tasks_opens_without_javascript_and_prints(browser, live_server):
     """The tasks past the first six are one click away in a <details>; in print they show."""
     check = PageCheck(browser, live_server, DESKTOP)
     page = check.open("/occupations/47-2111/")
