@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from guides.models import ChangeNote
 
 from .browser import DESKTOP, PHONE, SCREENSHOTS, needs_chromium
-from .factories import make_catalogue, make_full_guide, make_guide
+from .factories import make_full_guide, make_guide
 
 pytestmark = [pytest.mark.browser, needs_chromium, pytest.mark.django_db(transaction=True)]
 
@@ -113,24 +113,6 @@ def test_guide_with_every_optional_part_empty_is_accessible(browser, live_server
     check = PageCheck(browser, live_server, DESKTOP)
     check.open(guide.get_absolute_url())
     check.assert_clean("guide-empty-desktop")
-
-
-@pytest.mark.parametrize(
-    "path, name",
-    [
-        ("/", "home"),
-        ("/guides/?q=nurce", "search"),
-        ("/guides/?category=healthcare&sort=pay", "catalogue"),
-        ("/categories/technology/", "category"),
-    ],
-)
-@pytest.mark.parametrize("viewport, size", [(PHONE, "phone"), (DESKTOP, "desktop")])
-def test_finding_pages_are_accessible_and_fit(browser, live_server, path, name, viewport, size):
-    """Home, search, catalogue and category pages pass axe at both sizes."""
-    make_catalogue()
-    check = PageCheck(browser, live_server, viewport)
-    check.open(path)
-    check.assert_clean(f"{name}-{size}")
 
 
 def test_skip_link_and_focus_are_visible(browser, live_server, full_guide):
