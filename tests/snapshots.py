@@ -3,11 +3,12 @@ copied in for each module that asks.
 
 Importing the full wage release takes 10 to 30 s, and deleting it row by row (Django's cascade) as
 long again; six modules ask for it. So the first module on a pytest-xdist worker imports it with
-the real command and keeps a copy of the tables in a schema of their own (`flush` empties only the
-public tables it knows); each later module copies the rows back (INSERT ... SELECT, about a second)
-and every module empties the tables with TRUNCATE when it is done. The search entries that depend
-on both data sets (guides.finding) are rebuilt after each copy and each emptying, as the imports
-rebuild them."""
+the real command and keeps a copy of the tables' rows in this process's memory (COPY ... TO STDOUT
+in PostgreSQL's binary format, some 60 MB); each later module copies them back (COPY ... FROM
+STDIN, about a second) and every module empties the tables with TRUNCATE when it is done. The copy
+is kept outside the database so that the database holds only what a module wrote: the backup
+tests dump and restore the whole of it. The search entries that depend on both data sets
+(guides.finding) are rebuilt after each copy and each emptying, as the imports rebuild them."""
 
 from django.apps import apps
 from django.core.management.color import no_style
@@ -15,19 +16,13 @@ from django.db import connection, transaction
 
 from guides.finding.index import rebuild
 
-SCHEMA = "snapshot_"  # one schema per app: snapshot_wages, snapshot_occupations
+_kept = {}  # (test database, app label) -> [(table, its rows in COPY's binary format)]
 
 
 def _tables(label):
-    """App `label`'s models, and (table, its snapshot) quoted for SQL. The snapshot is named
-    apart too, so that no look at pg_class by name meets it."""
+    """App `label`'s models, and their tables quoted for SQL."""
     models = list(apps.get_app_config(label).get_models(include_auto_created=True))
-    quote = connection.ops.quote_name
-    pairs = [
-        (quote(m._meta.db_table), f"{quote(SCHEMA + label)}.{quote(m._meta.db_table + '_kept')}")
-        for m in models
-    ]
-    return models, pairs
+    return models, [connection.ops.quote_name(model._meta.db_table) for model in models]
 
 
 def _superuser(cursor):
@@ -37,28 +32,22 @@ def _superuser(cursor):
 
 def import_once(label, run_import):
     """Fill app `label`'s tables (empty, as every module leaves them) with what `run_import`
-    writes: run for the first module on this database, copied from its snapshot afterwards."""
-    models, pairs = _tables(label)
-    tables = [table for table, _ in pairs]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT 1 FROM information_schema.schemata WHERE schema_name = %s", [SCHEMA + label]
-        )
-        kept = cursor.fetchone() is not None
-    if not kept:
+    writes: run for the first module on this database, copied from memory afterwards."""
+    models, tables = _tables(label)
+    key = (connection.settings_dict["NAME"], label)
+    if key not in _kept:
         run_import()
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(f"CREATE SCHEMA {connection.ops.quote_name(SCHEMA + label)}")
-            for table, copy in pairs:
-                cursor.execute(f"CREATE TABLE {copy} AS TABLE {table}")
+        with connection.cursor() as cursor:
+            _kept[key] = [(table, _copy_out(cursor, table)) for table in tables]
         return
     with transaction.atomic(), connection.cursor() as cursor:
         if _superuser(cursor):
             # The rows were checked when they were imported: checking their foreign keys again
             # (400,000 lookups at commit) would take longer than copying them.
             cursor.execute("SET LOCAL session_replication_role = replica")
-        for table, copy in pairs:  # in any order: Django's foreign keys are checked at commit
-            cursor.execute(f"INSERT INTO {table} SELECT * FROM {copy}")
+        for table, rows in _kept[key]:  # in any order: Django's foreign keys are checked at commit
+            with cursor.copy(f"COPY {table} FROM STDIN (FORMAT BINARY)") as copy:
+                copy.write(rows)
         for sql in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(sql)  # rows a test adds get new ids
         rebuild()
@@ -66,12 +55,16 @@ def import_once(label, run_import):
         cursor.execute(f"ANALYZE {', '.join(tables)}")  # as the imports do
 
 
+def _copy_out(cursor, table):
+    with cursor.copy(f"COPY {table} TO STDOUT (FORMAT BINARY)") as copy:
+        return b"".join(copy)
+
+
 def empty(label):
     """Empty app `label`'s tables (and the search entries on them) at once."""
-    _, pairs = _tables(label)
-    tables = ", ".join(table for table, _ in pairs)
+    _, tables = _tables(label)
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"TRUNCATE {tables} CASCADE")
+        cursor.execute(f"TRUNCATE {', '.join(tables)} CASCADE")
         rebuild()
     with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {tables}")  # empty, as the planner should know
+        cursor.execute(f"ANALYZE {', '.join(tables)}")  # empty, as the planner should know
