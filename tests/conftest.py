@@ -102,12 +102,20 @@ def no_statement_timeout():
             cursor.execute("RESET statement_timeout")
 
 
+@pytest.fixture(scope="session")
+def snapshot_folder(tmp_path_factory):
+    """A folder all of this run's workers share (tests/snapshots.py): pytest-xdist gives each
+    worker a temporary folder of its own inside the run's."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="module")
-def real_wages(django_db_setup, django_db_blocker):
+def real_wages(django_db_setup, django_db_blocker, snapshot_folder):
     """The real bundled OEWS May 2025 release, for the tests about it: there for the module that
     asks, and removed after it (imported once per test database: tests/snapshots.py)."""
     with django_db_blocker.unblock(), no_statement_timeout():
-        import_once("wages", lambda: call_command("import_wages", verbosity=0))
+        import_once("wages", lambda: call_command("import_wages", verbosity=0), snapshot_folder)
     yield
     with django_db_blocker.unblock():
         empty("wages")
@@ -147,11 +155,15 @@ def read_only_site(read_only, django_db_blocker, wages_subset):
 
 
 @pytest.fixture(scope="module")
-def read_only_occupations(read_only, django_db_blocker):
+def read_only_occupations(read_only, django_db_blocker, snapshot_folder):
     """The committed projections and O*NET, for a module of live-server tests that only read
     them (see read_only); imported once per test database, as real_occupations is."""
     with django_db_blocker.unblock(), no_statement_timeout():
-        import_once("occupations", lambda: call_command("import_occupations", verbosity=0))
+        import_once(
+            "occupations",
+            lambda: call_command("import_occupations", verbosity=0),
+            snapshot_folder,
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -215,12 +227,16 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def real_occupations(django_db_setup, django_db_blocker):
+def real_occupations(django_db_setup, django_db_blocker, snapshot_folder):
     """The committed BLS Employment Projections and O*NET extracts, for the tests about them:
     there for the module that asks, and removed after it (imported once per test database:
     tests/snapshots.py)."""
     with django_db_blocker.unblock(), no_statement_timeout():
-        import_once("occupations", lambda: call_command("import_occupations", verbosity=0))
+        import_once(
+            "occupations",
+            lambda: call_command("import_occupations", verbosity=0),
+            snapshot_folder,
+        )
     yield
     with django_db_blocker.unblock():
         empty("occupations")
