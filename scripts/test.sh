@@ -14,5 +14,7 @@ echo "== makemigrations --check"; python manage.py makemigrations --check --dry-
 # The page cache's tests run against Redis too when the project's redis-server starts.
 bash scripts/redis.sh start || echo "(the page cache's Redis tests will be skipped)"
 # Test modules run in parallel (pytest-xdist), each module on one worker (tests/conftest.py), each
-# worker with its own test database (pytest-django adds _gw0, _gw1...). TEST_WORKERS=0: one process.
-echo "== pytest"; python -m pytest -n "${TEST_WORKERS:-$(($(nproc) + 1))}" --dist loadgroup "$@"
+# worker with its own test database (pytest-django adds _gw0, _gw1...), the longest modules first
+# (tests/conftest.py orders them). TEST_WORKERS=0: one process.
+echo "== pytest"
+python -m pytest -n "${TEST_WORKERS:-$(($(nproc) + 1))}" --dist loadgroup --no-loadscope-reorder "$@"

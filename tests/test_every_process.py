@@ -85,6 +85,7 @@ def run(command, env, cwd):
     assert code == 0, f"{command}\n{output}"
 
 
+@pytest.mark.heavy
 @pytest.mark.django_db(transaction=True)
 def test_commands_from_a_terminal_change_every_surface_at_once(site, tmp_path):
     base, env, folder = site

@@ -105,6 +105,7 @@ def test_the_readme_lists_the_commands_it_promises():
     assert len(commands) >= 8
 
 
+@pytest.mark.heavy
 @pytest.mark.django_db(transaction=True)
 def test_every_readme_command_works_as_typed(checkout):
     """Each README command exits 0 and does what the README says."""
