@@ -7,7 +7,6 @@ one shown, the pay and growth of its related occupations, and the industries emp
 empty, and the templates say so in a sentence: never a blank or a zero.
 """
 
-from collections import namedtuple
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -15,17 +14,8 @@ from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from guides.occupations.models import (
-    ALL_OCCUPATIONS,
-    AlternateTitle,
-    EducationShare,
-    OnetOccupation,
-    Projection,
-    Rating,
-    RelatedOccupation,
-    Task,
-    Technology,
-)
+from guides.occupations.details import Details
+from guides.occupations.models import ALL_OCCUPATIONS, OnetOccupation, Projection, Rating, Task
 
 from .models import IndustryEstimate, Occupation
 from .pay import Pay, period_of
@@ -48,56 +38,6 @@ INTERESTS = {
 def broad_code(soc):
     """13-1021 -> 13-1020: the broad occupation, which BLS and O*NET use for aggregates."""
     return soc[:6] + "0"
-
-
-# The O*NET details of the occupation shown, read as plain rows rather than model instances: up
-# to 600 rows a page (15-1252 has 426 technologies and 135 other titles), which took 2.5 times
-# as long to build as models.
-TaskRow = namedtuple("TaskRow", "text kind")
-TechnologyRow = namedtuple("TechnologyRow", "example commodity_title hot")
-EducationRow = namedtuple("EducationRow", "name percent")
-
-
-class RatingRow(namedtuple("RatingRow", "domain name importance")):
-    __slots__ = ()
-
-    @property
-    def importance_percent(self):
-        """Its bar's length: importance is rated from 1 to 5."""
-        return round(self.importance / 5 * 100)
-
-
-@dataclass
-class Details:
-    """The O*NET details of one occupation, in O*NET's order (the models' Meta.ordering)."""
-
-    tasks: list = field(default_factory=list)
-    ratings: list = field(default_factory=list)  # most important first within each domain
-    technologies: list = field(default_factory=list)  # hot technologies first
-    alternate_titles: list = field(default_factory=list)  # of str
-    related: list = field(default_factory=list)  # SOC codes, most related first
-    education: list = field(default_factory=list)  # in category order, least education first
-
-    @classmethod
-    def of(cls, occupation):
-        """One query per kind of detail."""
-
-        def rows(model, *fields, flat=False):
-            queryset = model.objects.filter(occupation=occupation)
-            return list(queryset.values_list(*fields, flat=flat))
-
-        return cls(
-            tasks=[TaskRow(*row) for row in rows(Task, "text", "kind")],
-            ratings=[RatingRow(*row) for row in rows(Rating, "domain", "name", "importance")],
-            technologies=[
-                TechnologyRow(*row) for row in rows(Technology, "example", "commodity_title", "hot")
-            ],
-            alternate_titles=rows(AlternateTitle, "title", flat=True),
-            related=rows(RelatedOccupation, "soc", flat=True),
-            education=[
-                EducationRow(*row) for row in rows(EducationShare, "level__name", "percent")
-            ],
-        )
 
 
 @dataclass
