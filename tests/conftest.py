@@ -144,12 +144,18 @@ def snapshot_folder(tmp_path_factory):
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+def imported(label, command, folder):
+    """App `label`'s real data set, written by `command` once per run (tests/snapshots.py)."""
+    with no_statement_timeout():
+        import_once(label, lambda: call_command(command, verbosity=0), folder)
+
+
 @pytest.fixture(scope="module")
 def real_wages(django_db_setup, django_db_blocker, snapshot_folder):
     """The real bundled OEWS May 2025 release, for the tests about it: there for the module that
-    asks, and removed after it (imported once per test database: tests/snapshots.py)."""
-    with django_db_blocker.unblock(), no_statement_timeout():
-        import_once("wages", lambda: call_command("import_wages", verbosity=0), snapshot_folder)
+    asks, and removed after it."""
+    with django_db_blocker.unblock():
+        imported("wages", "import_wages", snapshot_folder)
     yield
     with django_db_blocker.unblock():
         empty("wages")
@@ -191,13 +197,9 @@ def read_only_site(read_only, django_db_blocker, wages_subset):
 @pytest.fixture(scope="module")
 def read_only_occupations(read_only, django_db_blocker, snapshot_folder):
     """The committed projections and O*NET, for a module of live-server tests that only read
-    them (see read_only); imported once per test database, as real_occupations is."""
-    with django_db_blocker.unblock(), no_statement_timeout():
-        import_once(
-            "occupations",
-            lambda: call_command("import_occupations", verbosity=0),
-            snapshot_folder,
-        )
+    them (see read_only)."""
+    with django_db_blocker.unblock():
+        imported("occupations", "import_occupations", snapshot_folder)
 
 
 @pytest.fixture(autouse=True)
@@ -263,14 +265,9 @@ def browser():
 @pytest.fixture(scope="module")
 def real_occupations(django_db_setup, django_db_blocker, snapshot_folder):
     """The committed BLS Employment Projections and O*NET extracts, for the tests about them:
-    there for the module that asks, and removed after it (imported once per test database:
-    tests/snapshots.py)."""
-    with django_db_blocker.unblock(), no_statement_timeout():
-        import_once(
-            "occupations",
-            lambda: call_command("import_occupations", verbosity=0),
-            snapshot_folder,
-        )
+    there for the module that asks, and removed after it."""
+    with django_db_blocker.unblock():
+        imported("occupations", "import_occupations", snapshot_folder)
     yield
     with django_db_blocker.unblock():
         empty("occupations")

@@ -58,9 +58,8 @@ def import_once(label, run_import, folder):
             # The rows were checked when they were imported: checking their foreign keys again
             # (400,000 lookups at commit) would take longer than copying them.
             cursor.execute("SET LOCAL session_replication_role = replica")
-        for table, rows in _kept[
-            label
-        ]:  # in any order: Django's foreign keys are checked at commit
+        # In any order: Django's foreign keys are checked at commit.
+        for table, rows in _kept[label]:
             with cursor.copy(f"COPY {table} FROM STDIN (FORMAT BINARY)") as copy:
                 copy.write(rows)
         for sql in connection.ops.sequence_reset_sql(no_style(), models):

@@ -178,10 +178,12 @@ def _copy_estimates(release, source, areas, occupations, industries, say):
 
 def _line(release, place_id, occupations, cell):
     """A COPY line: the release, the area's or industry's id, the occupation's, its figures."""
-    notes = any(cell.notes) and {FIELDS[i]: note for i, note in enumerate(cell.notes) if note}
     values = [r"\N" if v in (None, "-") else v for v in cell.values]
     ids = [str(release.pk), str(place_id), str(occupations[cell.occupation])]
-    return "\t".join([*ids, *values, json.dumps(notes) if notes else "{}"])
+    notes = "{}"
+    if any(cell.notes):  # most cells have none: no dict to build and encode
+        notes = json.dumps({FIELDS[i]: note for i, note in enumerate(cell.notes) if note})
+    return "\t".join([*ids, *values, notes])
 
 
 def _check_complete(source, seen_areas, national):
