@@ -182,7 +182,8 @@ def read_only(django_db_setup, django_db_blocker):
     and flushed after each as transactional_db would, and is flushed after the module."""
     yield
     with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)  # as transactional_db ends a test
+        # As transactional_db ends a test.
+        call_command("flush", interactive=False, verbosity=0, reset_sequences=False)
 
 
 @pytest.fixture(scope="module")

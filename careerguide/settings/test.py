@@ -12,3 +12,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Django's PostgreSQL backend with a faster flush between transactional tests (tests/database/).
+DATABASES["default"]["ENGINE"] = "tests.database"  # noqa: F405
