@@ -192,7 +192,9 @@ def load(paths=(), force=(), dry_run=False):
         transaction.set_rollback(True)
         return report
     _keep_editors_versions(report.forced)
-    with reversion.create_revision():
+    # Managed by hand: each guide and category is added once, complete (below). Left to the
+    # signals, a guide was serialised again at its save and at each change of its related roles.
+    with reversion.create_revision(manage_manually=True):
         reversion.set_comment("Loaded from fixture files")
         report.kept_categories = _write_categories(categories, records)
         _write_guides(writes, report)
@@ -221,10 +223,11 @@ def _write_categories(categories, records):
         if category_kept(category, records):
             kept.append(category.slug)
             continue
-        Category.objects.update_or_create(
+        saved, _ = Category.objects.update_or_create(
             slug=category.slug,
             defaults={"name": category.name, "description": category.description},
         )
+        reversion.add_to_revision(saved)
         FixtureRecord.objects.update_or_create(
             key=f"category:{category.slug}", defaults={"digest": digest(category_data(category))}
         )

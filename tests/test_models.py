@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from guides.models import (
@@ -33,7 +34,7 @@ def band(guide, **figures):
     )
 
 
-@pytest.mark.parametrize(
+BAD_FIGURES = pytest.mark.parametrize(
     "figures, constraint",
     [
         ({"low": 50_000, "median": 40_000, "high": 90_000}, "salaryband_low_lte_median"),
@@ -49,12 +50,25 @@ def band(guide, **figures):
         ({"median": 50_000, "entry": 40_000}, "salaryband_tiers_have_basis"),
     ],
 )
+
+
+@BAD_FIGURES
 def test_database_rejects_bad_salary_figures(figures, constraint):
     """The database itself refuses out-of-order or implausible pay, whatever wrote it."""
     guide = make_guide()
     with pytest.raises(IntegrityError) as error, transaction.atomic():
         band(guide, **figures).save()
     assert constraint in str(error.value)
+
+
+@BAD_FIGURES
+def test_validation_says_every_constraint_in_words_without_asking_the_database(figures, constraint):
+    """Model validation checks a band's figures in Python (clean() and the money validators)
+    and asks the database only whether its guide exists and its position is free."""
+    guide = make_guide()
+    with CaptureQueriesContext(connection) as queries, pytest.raises(ValidationError):
+        band(guide, position=0, **figures).full_clean()
+    assert len(queries) == 2, [query["sql"] for query in queries]
 
 
 def test_clean_explains_out_of_order_salary_in_words():
