@@ -271,6 +271,16 @@ def browser():
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
+@pytest.fixture(autouse=True)
+def _close_pages(request):
+    """After a browser test, its pages close (most tests leave theirs open): twenty long pages
+    left open held several GB in Chromium by the end of a worker's run."""
+    yield
+    if "browser" in request.fixturenames:
+        for context in request.getfixturevalue("browser").contexts:
+            context.close()
+
+
 @pytest.fixture(scope="module")
 def real_occupations(django_db_setup, django_db_blocker, snapshot_folder):
     """The committed BLS Employment Projections and O*NET extracts, for the tests about them:
