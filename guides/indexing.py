@@ -4,7 +4,8 @@ A stored, weighted tsvector per guide (A: title and alternative titles; B: summa
 guides.sections weighs B, the responsibilities; C: every Markdown field and the lists weighed C, the
 skills), the smaller `search_rank` (A and B) that ranking reads, `search_names` for the typo
 correction's trigram index, and `search_keys`, the names as a search compares whole names.
-guides.search and guides.finding.results read them.
+guides.search and guides.finding.results read them. Beside them, the guide's SOC codes (GuideCode),
+which occupation pages read to list the guides nearby.
 
 When: one hook. Saving or deleting a guide or one of its searched list items, by any means that
 sends Django's signals (the admin, the publishing service, a revision restored, the shell), queues
@@ -22,9 +23,10 @@ from django.db.models.functions import Coalesce, Concat
 from django.db.models.signals import post_delete, post_save
 
 from .finding.index import names_sql
-from .models import Guide, ListItem, markdown_fields
+from .models import Guide, GuideCode, ListItem, markdown_fields
 from .page_cache import GUIDES, bump
 from .sections import LISTS
+from .wages.queries import soc_codes
 
 CONFIG = "english"
 # The columns index() writes: derived data, so never part of a revision.
@@ -61,6 +63,19 @@ def _write(guide_ids):
     }
     Guide.objects.filter(pk__in=guide_ids).update(
         **{name: columns[name] for name in SEARCH_COLUMNS}
+    )
+    write_codes(guide_ids)
+
+
+def write_codes(guide_ids):
+    """The guides' GuideCode rows, as Guide.objects.published() shows them now: a guide that is
+    not public has none, so it never takes the place of one that is."""
+    GuideCode.objects.filter(guide__in=guide_ids).delete()
+    public = Guide.objects.published().filter(pk__in=guide_ids).only("title", "occupation_code")
+    GuideCode.objects.bulk_create(
+        GuideCode(guide=guide, code=code, title=guide.title)
+        for guide in public
+        for code in soc_codes(guide.occupation_code)
     )
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from guides.models import Guide
+from guides.models import Guide, GuideCode
 
 BEFORE_RENDERED_HTML = ("guides", "0008_change_notes_and_not_stated_facts")
 
@@ -54,3 +54,35 @@ def test_upgrading_re_renders_html_stored_by_the_previous_renderer():
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
     assert Guide.objects.get(slug="nurse").html["overview"] == "<p>Nurses <em>care</em>.</p>"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_upgrading_fills_the_codes_occupation_pages_read():
+    """Migration 0015: the published guides already in a database get their SOC codes at once (an
+    occupation page would otherwise show no guides nearby until each guide was saved again)."""
+    before = ("guides", "0014_occupation_code_index")
+    executor = MigrationExecutor(connection)
+    executor.migrate([before])
+    old = executor.loader.project_state([before]).apps
+    category = old.get_model("guides", "Category").objects.create(name="Health", slug="health")
+    guides = old.get_model("guides", "Guide").objects
+    for slug, status in (("clinic-manager", "published"), ("draft-manager", "draft")):
+        guides.create(
+            title=slug,
+            slug=slug,
+            summary="Runs a clinic.",
+            category=category,
+            occupation_code="11-9111; 29-1141.01",
+            status=status,
+        )
+    try:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    codes = GuideCode.objects.values_list("guide__slug", "code", "title")
+    assert sorted(codes) == [
+        ("clinic-manager", "11-9111", "clinic-manager"),
+        ("clinic-manager", "29-1141", "clinic-manager"),
+    ]

@@ -7,7 +7,13 @@ import re
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+
+from guides.models import Guide
+from guides.publishing import publish, unpublish
+
+from .factories import make_guide
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("real_wages", "shipped_guides")]
 
@@ -73,6 +79,80 @@ def test_occupation_page_links_its_guide_and_guides_nearby(client):
     assert 'href="/guides/social-community-service-manager/"' in html  # also 11-9xxx
 
 
+def listed(client, path="/occupations/11-9111/"):
+    """(titles of the occupation's own guides, titles of the guides nearby), in the page's order."""
+    html = page(client, path)
+    own = re.search(r"Read the career guide: (.*?)</p>", html)
+    nearby = html[html.index('id="nearby-heading"') :] if 'id="nearby-heading"' in html else ""
+    nearby = nearby[: nearby.find("</section>")]
+
+    def titles(part):
+        return re.findall(r'<a href="/guides/[^/]+/">([^<]+)</a>', part)
+
+    return titles(own.group(1)) if own else [], titles(nearby)
+
+
+def test_guides_nearby_are_the_closest_in_the_soc_hierarchy_then_by_name(client):
+    """Own guides first, by name; then the closest: the broad occupation (11-911x), the minor
+    group (11-9xxx), the major group (11-xxxx). A guide counts its closest code; drafts never
+    show."""
+    medical, social = (
+        Guide.objects.get(slug=slug).title
+        for slug in ("medical-manager", "social-community-service-manager")
+    )
+    majors = sorted(
+        Guide.objects.filter(occupation_code__startswith="11-3").values_list("title", flat=True)
+    )
+    make_guide(title="Zz broad neighbour", occupation_code="11-3031; 11-9119")
+    make_guide(title="Aa also medical", occupation_code="29-1141; 11-9111.00")
+    make_guide(title="Zz second code", occupation_code="29-1141; 11-9199")
+    for number in range(4):  # as many as the page shows: none may take a published one's place
+        make_guide(title=f"Aa draft {number}", occupation_code="11-9111", status="draft")
+    assert listed(client) == (
+        ["Aa also medical", medical],
+        ["Zz broad neighbour", social, "Zz second code", majors[0]],
+    )
+
+
+def test_guides_nearby_follow_every_change_to_a_guide(client, django_capture_on_commit_callbacks):
+    """A new title, a new code, a status changed by the publishing service, a deletion: the page
+    shows each at its next request, through the page cache (each committed as the admin would)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        neighbour = make_guide(title="Zz neighbour", occupation_code="11-9199")
+        draft = make_guide(title="Aa draft", occupation_code="11-9111", status=Guide.Status.DRAFT)
+    own, nearby = listed(client)
+    assert "Aa draft" not in own and nearby.index("Zz neighbour") == 1  # after Social...
+
+    def committed(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+
+    neighbour.title = "Aa neighbour"
+    committed(neighbour.save)
+    assert listed(client)[1][0] == "Aa neighbour"
+    committed(lambda: publish(draft, user=None))
+    assert listed(client)[0][0] == "Aa draft"
+    committed(lambda: unpublish(draft, user=None))
+    assert "Aa draft" not in listed(client)[0]
+    neighbour.occupation_code = "47-2111"
+    committed(neighbour.save)
+    assert "Aa neighbour" not in listed(client)[1]
+    assert "Aa neighbour" in listed(client, "/occupations/47-2111/")[0]
+    committed(neighbour.delete)
+    assert "Aa neighbour" not in listed(client, "/occupations/47-2111/")[0]
+
+
+def test_a_synthetic_guide_never_shows_nearby_whatever_its_codes_say(client):
+    """Codes written under the bench settings (which show synthetic guides) stay in the table;
+    the page still shows only what Guide.objects.published() shows under the site's settings."""
+    with override_settings(SHOW_SYNTHETIC_GUIDES=True):
+        make_guide(title="Aa synthetic", occupation_code="11-9111; 11-9151", is_synthetic=True)
+        assert "Aa synthetic" in listed(client)[0]
+    cache.clear()
+    own, nearby = listed(client)
+    assert "Aa synthetic" not in own + nearby and len(nearby) == 4
+
+
 def test_hourly_only_occupation_shows_hourly_pay(client):
     """Actors: BLS publishes hourly pay only, and the page says an hour, never a blank."""
     words = text(page(client, "/occupations/27-2011/"))
@@ -136,10 +216,12 @@ def test_list_filters_by_name(client):
     ],
 )
 def test_occupation_pages_cost_a_constant_few_queries(client, paths):
-    """Each page costs the same handful of queries whatever the occupation or state (no N+1)."""
+    """Each page costs the same handful of queries whatever the occupation or state (no N+1).
+    Actors get a guide nearby, as 11-9111 has: with none, the page skips fetching guides."""
+    make_guide(title="Stage director", occupation_code="27-2012")
     counts = []
     for path in paths:
-        cache.clear()  # the nearest guides are cached: count the uncached page
+        cache.clear()  # count a first render, not a page-cache hit
         with CaptureQueriesContext(connection) as queries:
             assert client.get(path).status_code == 200
         counts.append(len(queries))

@@ -32,7 +32,7 @@ from .guide import Category, Guide
 from .lists import LIST_PROXIES, ListItem
 from .records import ContentVersion, FixtureRecord
 from .salary import MONEY_FIGURES, SalaryBand
-from .search import SearchWord
+from .search import GuideCode, SearchWord
 
 __all__ = [
     "DATED_AFTER_YEARS",
@@ -55,6 +55,7 @@ __all__ = [
     "DayBlock",
     "FixtureRecord",
     "Guide",
+    "GuideCode",
     "ListItem",
     "MarkdownField",
     "SalaryBand",

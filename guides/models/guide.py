@@ -217,9 +217,9 @@ class Guide(models.Model):
                 fields=["search_names"], name="guide_search_names_trgm", opclasses=["gin_trgm_ops"]
             ),
             models.Index(fields=["status", "title"], name="guide_status_title_idx"),
-            # Occupation pages find the guides of their SOC group by a regular expression on the
-            # codes ("(^|; )47-"): with trigrams that reads the index, not every guide (11 ms of
-            # a first render among 10,000 guides, 0.1 ms with it).
+            # Starting a guide looks for guides of the same occupation or group by a part of the
+            # codes (`contains`, `startswith`): trigrams let that read the index, not every guide.
+            # (Occupation pages read the narrow GuideCode table instead.)
             GinIndex(
                 fields=["occupation_code"],
                 name="guide_occupation_code_trgm",

@@ -73,9 +73,10 @@ class Pay:
         """Each percentile and the mean by name: figures.median, figures.p25, ..."""
         return {name: self.figure(name) for name, _ in [*PERCENTILES, ("mean", "")]}
 
-    @property
+    @cached_property
     def median(self):
-        return self.figures["median"]
+        # Alone: a state's tile and row show only the median, and an occupation page has 51.
+        return self.figure("median")
 
     @cached_property
     def rows(self):

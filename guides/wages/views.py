@@ -2,14 +2,12 @@
 outlook: profile.py) with its pay from the current OEWS release, nationally, by state (a tile map
 and a table) and by metro area. Each page costs a fixed number of queries."""
 
-import re
-
-from django.db.models import Case, Q, When
+from django.db.models import Case, Max, When
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from guides.models import SOC_CODE, Guide
+from guides.models import SOC_CODE, Guide, GuideCode
 from guides.page_cache import public_page
 from guides.structured_data import occupation_structured_data
 
@@ -53,32 +51,40 @@ def _occupation(soc):
 
 
 def _guides_near(occupation, limit=4):
-    """(guides for this occupation, other guides nearest in the SOC hierarchy): one query. The
-    page cache keeps the page until a guide changes (the GUIDES tag), so no cache of its own here.
+    """(guides for this occupation, other guides nearest in the SOC hierarchy), up to `limit` of
+    each, by name: two queries. The first reads only the narrow GuideCode rows; the second
+    fetches the chosen guides through Guide.objects.published(), which alone decides what the
+    public sees. The page cache keeps the page until a guide changes (the GUIDES tag), so no cache
+    of its own here.
 
     Closeness: the occupation itself (4), its broad occupation 11-911x (3), its minor group
-    11-9xxx (2), its major group 11-xxxx (1)."""
+    11-9xxx (2), its major group 11-xxxx (1); a guide with several codes counts its closest."""
     code = occupation.code
-
-    def starts(prefix, end=""):
-        return Q(occupation_code__regex=rf"(^|; ){re.escape(prefix)}{end}")
-
-    guides = list(
-        Guide.objects.published()
-        .filter(starts(code[:3]))
+    ranked = (
+        GuideCode.objects.filter(code__startswith=code[:3])
+        .values("guide", "title")
         .annotate(
-            closeness=Case(
-                When(starts(code, "($|[.;])"), then=4),
-                When(starts(code[:6]), then=3),
-                When(starts(code[:4]), then=2),
-                default=1,
+            closeness=Max(
+                Case(
+                    When(code=code, then=4),
+                    When(code__startswith=code[:6], then=3),
+                    When(code__startswith=code[:4], then=2),
+                    default=1,
+                )
             )
         )
-        .only("slug", "title", "summary")
-        .order_by("-closeness", "title")[: limit * 2]
     )
-    exact = [guide for guide in guides if guide.closeness == 4][:limit]
-    return exact, [guide for guide in guides if guide.closeness < 4][:limit]
+    order = ("-closeness", "title", "guide")
+    own = ranked.filter(closeness=4).order_by(*order)[:limit]
+    others = ranked.filter(closeness__lt=4).order_by(*order)[:limit]
+    chosen = list(own.union(others, all=True).order_by(*order))
+    guides = Guide.objects.published().only("slug", "title", "summary")
+    found = guides.in_bulk([row["guide"] for row in chosen])
+    exact, nearby = [], []
+    for row in chosen:
+        if row["guide"] in found:
+            (exact if row["closeness"] == 4 else nearby).append(found[row["guide"]])
+    return exact, nearby
 
 
 def _breadcrumbs(occupation, *extra):
