@@ -2,7 +2,7 @@
 outlook: profile.py) with its pay from the current OEWS release, nationally, by state (a tile map
 and a table) and by metro area. Each page costs a fixed number of queries."""
 
-from django.db.models import Case, Max, When
+from django.db.models import Case, Max, Value, When
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -60,13 +60,18 @@ def _guides_near(occupation, limit=4):
     Closeness: the occupation itself (4), its broad occupation 11-911x (3), its minor group
     11-9xxx (2), its major group 11-xxxx (1); a guide with several codes counts its closest."""
     code = occupation.code
-    ranked = (
+    order = ("-closeness", "title", "guide")
+    of_code = GuideCode.objects.filter(code=code)
+    own = of_code.values("guide", "title").annotate(closeness=Value(4))
+    # Only the other guides need grouping (one row per guide and code); grouping the guides of
+    # the code itself too made PostgreSQL group the whole major group twice.
+    others = (
         GuideCode.objects.filter(code__startswith=code[:3])
+        .exclude(guide__in=of_code.values("guide"))
         .values("guide", "title")
         .annotate(
             closeness=Max(
                 Case(
-                    When(code=code, then=4),
                     When(code__startswith=code[:6], then=3),
                     When(code__startswith=code[:4], then=2),
                     default=1,
@@ -74,9 +79,7 @@ def _guides_near(occupation, limit=4):
             )
         )
     )
-    order = ("-closeness", "title", "guide")
-    own = ranked.filter(closeness=4).order_by(*order)[:limit]
-    others = ranked.filter(closeness__lt=4).order_by(*order)[:limit]
+    own, others = own.order_by(*order)[:limit], others.order_by(*order)[:limit]
     chosen = list(own.union(others, all=True).order_by(*order))
     guides = Guide.objects.published().only("slug", "title", "summary")
     found = guides.in_bulk([row["guide"] for row in chosen])
