@@ -28,11 +28,13 @@ def test_every_section_has_a_template():
 def test_every_child_model_of_a_guide_is_a_section_list():
     """A model that belongs to a guide is declared in the registry, so the page, the fixture
     format, the admin and the revisions all know it (the change log, history rather than
-    content, is declared as such)."""
+    content, is declared as such; what guides/models/search.py holds is derived from the guides
+    by guides.indexing, never edited)."""
     declared = {part.model for part in [*LISTS, CHANGE_LOG]}
     for model in apps.get_app_config("guides").get_models():
         fields = [f for f in model._meta.fields if f.is_relation and f.related_model is Guide]
-        if fields and not model._meta.proxy:
+        derived = model.__module__ == "guides.models.search"
+        if fields and not model._meta.proxy and not derived:
             assert model in declared, model.__name__
 
 

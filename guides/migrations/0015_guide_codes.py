@@ -37,6 +37,8 @@ class Migration(migrations.Migration):
                 ),
             ],
             options={
+                "verbose_name": "SOC code on occupation pages",
+                "verbose_name_plural": "SOC codes on occupation pages",
                 "indexes": [
                     models.Index(
                         fields=["code"],

@@ -1,4 +1,5 @@
-"""What search precomputes beyond the guide row's own search columns (guides.search)."""
+"""What search (guides.search) and occupation pages precompute from the guides, beyond the guide
+row's own search columns: derived data that no editor edits, so no section of a guide."""
 
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
@@ -39,6 +40,9 @@ class GuideCode(models.Model):
     title = models.CharField(max_length=120)  # the guide's, to order the nearest by name
 
     class Meta:
+        # As the admin lists it among what deleting a published guide deletes.
+        verbose_name = "SOC code on occupation pages"
+        verbose_name_plural = "SOC codes on occupation pages"
         constraints = [
             models.UniqueConstraint(fields=["guide", "code"], name="guidecode_guide_code_unique")
         ]
