@@ -69,6 +69,9 @@ DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 #   read every large search vector instead of using the GIN index (see `make bench`).
 # - max_parallel_workers_per_gather: page queries are small and many run at once; parallel
 #   workers only add start-up cost on a two-core app server.
+# - jit: a query PostgreSQL guesses to be costly is compiled first, and for the site's queries that
+#   costs more than it saves: page 40 of the catalogue by growth among 10,000 guides spent 76 ms of
+#   its 182 compiling (256 ms to 146 ms a first render without it; no other page changed).
 # - statement_timeout: one slow query must not hold a worker; PostgreSQL cancels it and the page is
 #   the 503 (guides/middleware.py). manage.py sets it to 0: migrations and imports are run by an
 #   operator and may take longer than a page.
@@ -76,7 +79,7 @@ STATEMENT_TIMEOUT = env_count("DJANGO_STATEMENT_TIMEOUT", 5, " of seconds (0 for
 DATABASES["default"]["OPTIONS"]["options"] = (
     "-c pg_trgm.similarity_threshold=0.3 -c pg_trgm.word_similarity_threshold=0.2"
     " -c random_page_cost=1.1"
-    " -c max_parallel_workers_per_gather=0"
+    " -c max_parallel_workers_per_gather=0 -c jit=off"
     f" -c statement_timeout={STATEMENT_TIMEOUT}s"
 )
 
