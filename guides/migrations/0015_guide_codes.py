@@ -3,7 +3,10 @@ from django.db import migrations, models
 
 
 def fill(apps, schema_editor):
-    """A database that already holds guides gets their codes now, not at each guide's next save."""
+    """A database that already holds guides gets their codes now, not at each guide's next save.
+    Through the live models, as finding/0002 does: write_codes stays the one writer of the rows,
+    and it reads only columns this migration's state already has (pk, title, occupation_code,
+    status, is_synthetic)."""
     from guides.indexing import write_codes
     from guides.models import Guide
 
